@@ -1,0 +1,72 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { loadContent, type Content, type LoadOptions, type Post } from './load'
+
+export type { Content, Post, PostLink, Author } from './load'
+export type { TocHeading, Asset } from './mdx'
+export type { SiteConfig } from './schema'
+export { loadContent } from './load'
+export { ContentError, formatProblem, type Problem } from './problems'
+export { formatDate, yearIn } from './dates'
+
+/** Load options from the environment: the one place that decides what this build contains. */
+export function contentOptions(env: NodeJS.ProcessEnv = process.env): LoadOptions {
+  return {
+    root: path.resolve(env.INKWELL_CONTENT_DIR || 'content'),
+    // next dev shows drafts and scheduled posts (badged); INKWELL_DRAFTS=1 builds a preview with them.
+    includeDrafts: env.NODE_ENV === 'development' || env.INKWELL_DRAFTS === '1',
+    now: env.INKWELL_NOW ? new Date(env.INKWELL_NOW) : new Date(),
+    siteUrl: env.SITE_URL,
+    publicDir: path.resolve('public'),
+  }
+}
+
+/** A fingerprint of every file under `dir` (names, sizes, times), to notice edits in next dev. */
+function fingerprint(dir: string): string {
+  const parts: string[] = []
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else {
+        const stat = fs.statSync(full)
+        parts.push(`${full}:${stat.size}:${stat.mtimeMs}`)
+      }
+    }
+  }
+  if (fs.existsSync(dir)) walk(dir)
+  return parts.join('|')
+}
+
+type Cache = { key: string; promise: Promise<Content> }
+const store = globalThis as { [key: symbol]: Cache | undefined }
+const CACHE = Symbol.for('inkwell.content')
+
+/** The site's content, loaded once per build; in next dev, reloaded when a file changes. */
+export function getContent(): Promise<Content> {
+  const options = contentOptions()
+  const key = process.env.NODE_ENV === 'development' ? fingerprint(options.root) : options.root
+  const cached = store[CACHE]
+  if (cached?.key === key) return cached.promise
+  const promise = loadContent(options)
+  store[CACHE] = { key, promise }
+  return promise
+}
+
+/** The post with this slug, or undefined when it is not part of this build. */
+export async function getPost(slug: string): Promise<Post | undefined> {
+  return (await getContent()).bySlug.get(slug)
+}
+
+/** One page of a list: page numbers start at 1. */
+export interface Page<T> {
+  items: T[]
+  page: number
+  pages: number
+}
+
+/** Splits `items` into pages of `size` and returns page `page` (1-based). */
+export function paginate<T>(items: T[], page: number, size: number): Page<T> {
+  const pages = Math.max(1, Math.ceil(items.length / size))
+  return { items: items.slice((page - 1) * size, page * size), page, pages }
+}

@@ -1,0 +1,296 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { slugify } from '../slug'
+import { parseDate, isTimeZone } from './dates'
+import { parseYaml, splitFrontmatter } from './frontmatter'
+import { compilePost, resolveImage, type Asset, type CompiledPost, type TocHeading } from './mdx'
+import { ContentError, sortProblems, type Problem } from './problems'
+import { authorSchema, frontmatterSchema, siteSchema, type Frontmatter, type SiteConfig } from './schema'
+
+export interface Author {
+  id?: string
+  name: string
+  bio?: string
+  avatar?: string
+  links: { label: string; href: string }[]
+}
+
+export interface PostLink {
+  slug: string
+  title: string
+  url: string
+}
+
+/** A post as pages, lists and feeds use it: validated frontmatter plus derived fields. */
+export interface Post extends Omit<Frontmatter, 'date' | 'updated' | 'author' | 'cover' | 'summary'> {
+  slug: string
+  url: string
+  /** Absolute path of the .mdx file. */
+  file: string
+  date: Date
+  updated?: Date
+  summary: string
+  author: Author
+  cover?: Asset
+  /** Not yet published: a draft, or dated in the future. Only ever present in dev and previews. */
+  unpublished?: 'draft' | 'scheduled'
+  readingMinutes: number
+  words: number
+  headings: TocHeading[]
+  /** Compiled MDX, rendered by components/post-body. */
+  code: string
+  assets: Asset[]
+  /** Frontmatter keys Inkwell does not know, kept as written. */
+  extra: Record<string, unknown>
+  previous?: PostLink
+  next?: PostLink
+}
+
+/** Everything the site is made of, loaded and checked once. */
+export interface Content {
+  site: SiteConfig
+  defaultAuthor: Author
+  authors: Map<string, Author>
+  /** Posts to build, newest first: published ones, plus drafts and scheduled ones when included. */
+  posts: Post[]
+  bySlug: Map<string, Post>
+  /** Warnings that did not stop the load (unknown keys, unknown code languages). */
+  warnings: Problem[]
+}
+
+export interface LoadOptions {
+  /** The content folder: site.yaml, posts/, authors/. */
+  root: string
+  /** Include drafts and future-dated posts (next dev, previews). */
+  includeDrafts: boolean
+  /** The moment that decides what is "future"; the build's start. */
+  now: Date
+  /** Overrides site.yaml's url (the SITE_URL environment variable). */
+  siteUrl?: string
+  /** Folder of files served at the site root, for images written as `/x.png`. */
+  publicDir?: string
+}
+
+const WORDS_PER_MINUTE = 230
+const SUMMARY_LENGTH = 240
+
+// Compiled posts by file and content hash, kept across reloads in one process (next dev), so an
+// edit recompiles only the post that changed. On globalThis: Next may load this module twice.
+const compileCache: Map<string, { hash: string; result: CompiledPost }> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('inkwell.compileCache')
+] ??= new Map()) as never
+
+function readYamlFile<S extends Parameters<typeof parseYaml>[0]['schema']>(file: string, schema: S, what: string) {
+  return parseYaml({ file, yaml: fs.readFileSync(file, 'utf8'), yamlLine: 1, schema, unknownKeys: 'error', what })
+}
+
+/** Finds post files: `posts/<slug>.mdx` and `posts/<slug>/index.mdx`. */
+function findPostFiles(postsDir: string, problems: Problem[]): string[] {
+  if (!fs.existsSync(postsDir)) return []
+  const files: string[] = []
+  for (const entry of fs.readdirSync(postsDir, { withFileTypes: true })) {
+    const full = path.join(postsDir, entry.name)
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
+    if (entry.isDirectory()) {
+      const index = path.join(full, 'index.mdx')
+      if (fs.existsSync(index)) files.push(index)
+      else if (fs.existsSync(path.join(full, 'index.md')))
+        problems.push({ severity: 'error', file: path.join(full, 'index.md'), line: 1, column: 1, message: 'posts are MDX files (rename index.md to index.mdx)' })
+      else
+        problems.push({ severity: 'warning', file: full, line: 1, column: 1, message: 'folder has no index.mdx, so it is not a post (add index.mdx, or start the name with _ to keep it aside)' })
+    } else if (entry.name.endsWith('.mdx')) {
+      files.push(full)
+    } else if (/\.(md|markdown)$/.test(entry.name)) {
+      problems.push({ severity: 'error', file: full, line: 1, column: 1, message: `posts are MDX files (rename ${entry.name} to ${entry.name.replace(/\.\w+$/, '.mdx')})` })
+    }
+  }
+  return files.sort()
+}
+
+function summarize(text: string): string {
+  if (text.length <= SUMMARY_LENGTH) return text
+  const cut = text.slice(0, SUMMARY_LENGTH)
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.]+$/, '')}…`
+}
+
+/** Reads, validates and compiles all content under `options.root`; throws ContentError on any error. */
+export async function loadContent(options: LoadOptions): Promise<Content> {
+  const { root } = options
+  const problems: Problem[] = []
+  const publicDir = options.publicDir ?? path.resolve(root, '..', 'public')
+
+  // Site config
+  const siteFile = path.join(root, 'site.yaml')
+  let site: SiteConfig | undefined
+  if (!fs.existsSync(siteFile)) {
+    problems.push({ severity: 'error', file: siteFile, line: 1, column: 1, message: 'site config is missing (create it with title, description, url and author)' })
+  } else {
+    const parsed = readYamlFile(siteFile, siteSchema, 'site config')
+    problems.push(...parsed.problems)
+    if (parsed.data && !isTimeZone(parsed.data.timeZone)) {
+      problems.push({ severity: 'error', file: siteFile, ...parsed.locate(['timeZone']), message: `timeZone "${parsed.data.timeZone}" is not a known time zone (use an IANA name such as Europe/Amsterdam or UTC)` })
+    } else if (parsed.data) {
+      site = { ...parsed.data, url: (options.siteUrl || parsed.data.url).replace(/\/+$/, '') }
+    }
+  }
+  if (!site) throw new ContentError(sortProblems(problems))
+  const timeZone = site.timeZone
+
+  // Authors
+  const authors = new Map<string, Author>()
+  const authorsDir = path.join(root, 'authors')
+  if (fs.existsSync(authorsDir)) {
+    for (const name of fs.readdirSync(authorsDir).sort()) {
+      if (!/\.ya?ml$/.test(name)) continue
+      const parsed = readYamlFile(path.join(authorsDir, name), authorSchema, 'author')
+      problems.push(...parsed.problems)
+      if (parsed.data) authors.set(name.replace(/\.ya?ml$/, ''), { id: name.replace(/\.ya?ml$/, ''), ...parsed.data })
+    }
+  }
+  const authorFor = (idOrName: string): Author => authors.get(idOrName) ?? { name: idOrName, links: [] }
+  const defaultAuthor = authorFor(site.author)
+
+  // Posts
+  const postsDir = path.join(root, 'posts')
+  const files = findPostFiles(postsDir, problems)
+  const loaded = await Promise.all(
+    files.map(async (file) => {
+      const fileProblems: Problem[] = []
+      const post = await loadPost(file, fileProblems)
+      problems.push(...fileProblems)
+      return fileProblems.some((p) => p.severity === 'error') ? undefined : post
+    }),
+  )
+
+  async function loadPost(file: string, out: Problem[]): Promise<Post | undefined> {
+    const isIndex = path.basename(file) === 'index.mdx'
+    const slug = isIndex ? path.basename(path.dirname(file)) : path.basename(file, '.mdx')
+    const source = fs.readFileSync(file, 'utf8')
+    const split = splitFrontmatter(source)
+    if (!split) {
+      out.push({ severity: 'error', file, line: 1, column: 1, message: 'the post has no frontmatter (start the file with a --- line, then title: and date:, then another --- line)' })
+      return undefined
+    }
+    if (slugify(slug) !== slug) {
+      out.push({ severity: 'error', file, line: 1, column: 1, message: `"${slug}" cannot be a URL slug (rename the ${isIndex ? 'folder' : 'file'} to "${slugify(slug) || 'my-post'}": lowercase letters, digits and hyphens)` })
+    }
+    const fm = parseYaml({ file, yaml: split.yaml, yamlLine: split.yamlLine, schema: frontmatterSchema, unknownKeys: 'warning', what: 'frontmatter' })
+    out.push(...fm.problems)
+
+    const dir = path.dirname(file)
+    const hash = createHash('sha1').update(source).update(publicDir).digest('hex')
+    const cached = compileCache.get(file)
+    const compiled =
+      cached?.hash === hash && cached.result.assets.every((a) => fs.existsSync(a.file))
+        ? cached.result
+        : await compilePost(split.body, { file, dir, assetBase: `/posts/${slug}`, publicDir })
+    compileCache.set(file, { hash, result: compiled })
+    out.push(...compiled.problems)
+    if (!fm.data) return undefined
+    const data = fm.data
+
+    const dateOf = (key: 'date' | 'updated'): Date | undefined => {
+      const text = data[key]
+      if (text === undefined) return undefined
+      const parsed = parseDate(text, timeZone)
+      if (typeof parsed === 'string') {
+        out.push({ severity: 'error', file, ...fm.locate([key]), message: `${key} "${text}" ${parsed} (write ${key}: 2025-03-21 or ${key}: 2025-03-21T09:00:00+01:00)` })
+        return undefined
+      }
+      return parsed
+    }
+    const date = dateOf('date')
+    const updated = dateOf('updated')
+    if (date && updated && updated < date) {
+      out.push({ severity: 'error', file, ...fm.locate(['updated']), message: `updated (${data.updated}) is before date (${data.date}) (fix one of the two)` })
+    }
+
+    let cover: Asset | undefined
+    if (data.cover) {
+      const resolved = resolveImage(data.cover, { dir, assetBase: `/posts/${slug}`, publicDir })
+      if (typeof resolved === 'string') out.push({ severity: 'error', file, ...fm.locate(['cover']), message: `cover ${resolved}` })
+      else if (!resolved) out.push({ severity: 'error', file, ...fm.locate(['cover']), message: 'cover must be an image next to the post (write cover: ./cover.webp)' })
+      else cover = resolved
+    }
+    if (!date) return undefined
+
+    const { date: _d, updated: _u, author, summary, cover: _c, ...rest } = data
+    const unpublished = data.draft ? 'draft' : date > options.now ? 'scheduled' : undefined
+    return {
+      ...rest,
+      slug,
+      url: `/posts/${slug}`,
+      file,
+      date,
+      updated,
+      summary: summary ?? summarize(compiled.firstParagraph),
+      author: author ? authorFor(author) : defaultAuthor,
+      cover,
+      unpublished,
+      readingMinutes: Math.max(1, Math.round(compiled.words / WORDS_PER_MINUTE)),
+      words: compiled.words,
+      headings: compiled.headings,
+      code: compiled.code,
+      assets: cover && !compiled.assets.some((a) => a.file === cover.file) ? [...compiled.assets, cover] : compiled.assets,
+      extra: fm.extra,
+    } satisfies Post
+  }
+
+  // Duplicate slugs: `x.mdx` and `x/index.mdx`, or two folders that differ in case on some disks.
+  const bySlugAll = new Map<string, Post>()
+  for (const post of loaded) {
+    if (!post) continue
+    const other = bySlugAll.get(post.slug)
+    if (other) {
+      problems.push({
+        severity: 'error',
+        file: post.file,
+        line: 1,
+        column: 1,
+        message: `slug "${post.slug}" is already used by ${path.relative(process.cwd(), other.file)} (rename one of them; each post needs its own URL)`,
+      })
+    } else bySlugAll.set(post.slug, post)
+  }
+
+  const posts = [...bySlugAll.values()]
+    .filter((p) => options.includeDrafts || !p.unpublished)
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug))
+
+  // Links: a published page that links to a post that will not be built is a broken link.
+  const bySlug = new Map(posts.map((p) => [p.slug, p]))
+  for (const post of posts) {
+    const compiled = compileCache.get(post.file)?.result
+    for (const link of compiled?.links ?? []) {
+      const [pathname = '', anchor] = link.href.split('#')
+      const at = { severity: 'error' as const, file: post.file, line: link.line, column: link.column }
+      const postMatch = /^\/posts\/([^/?]+)\/?$/.exec(pathname)
+      const target = pathname === '' ? post : postMatch ? bySlug.get(decodeURIComponent(postMatch[1]!)) : undefined
+      if (postMatch && !target) {
+        const hidden = bySlugAll.get(postMatch[1]!)
+        problems.push({
+          ...at,
+          message: hidden
+            ? `link to ${link.href} points at a post that is not published (publish ${postMatch[1]} first, or remove the link)`
+            : `link to ${link.href}: no such post (check the slug; posts are at /posts/<file or folder name>)`,
+        })
+      } else if (target && anchor) {
+        const ids = compileCache.get(target.file)?.result.ids ?? []
+        if (!ids.includes(decodeURIComponent(anchor)) && !anchor.startsWith('user-content-fn')) {
+          problems.push({ ...at, message: `link to ${link.href}: no heading with id "${anchor}" in that post (headings there: ${ids.join(', ') || 'none'})` })
+        }
+      }
+    }
+  }
+
+  posts.forEach((post, i) => {
+    const link = (p: Post | undefined): PostLink | undefined => p && { slug: p.slug, title: p.title, url: p.url }
+    // Newest first: the next (newer) post is before this one in the list.
+    post.next = link(posts[i - 1])
+    post.previous = link(posts[i + 1])
+  })
+
+  const sorted = sortProblems(problems)
+  if (sorted.some((p) => p.severity === 'error')) throw new ContentError(sorted)
+  return { site, defaultAuthor, authors, posts, bySlug, warnings: sorted }
+}

@@ -1,0 +1,458 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { compile } from '@mdx-js/mdx'
+import { parse as parseJs } from 'acorn'
+import type { Program, Node as EsNode, Expression } from 'estree'
+import type { Root, Paragraph, Image, Blockquote, Heading, RootContent } from 'mdast'
+import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx'
+import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression'
+import { toString } from 'mdast-util-to-string'
+import { imageSize } from 'image-size'
+import rehypeAutolinkHeadings from 'rehype-autolink-headings'
+import rehypePrettyCode from 'rehype-pretty-code'
+import remarkGfm from 'remark-gfm'
+import { bundledLanguages } from 'shiki'
+import { visit, SKIP } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import { ADMONITION_TYPES, ALERT_ALIASES, COMPONENT_SPECS } from '../../components/mdx/spec'
+import { createSlugger } from '../slug'
+import type { Problem } from './problems'
+import { closest } from './suggest'
+
+/** A heading of a post, for its table of contents. */
+export interface TocHeading {
+  depth: 2 | 3
+  text: string
+  id: string
+}
+
+/** An image file a post uses, served at `url`. */
+export interface Asset {
+  file: string
+  url: string
+  width: number
+  height: number
+}
+
+/** A link from a post to a path on this site, checked once every post is known. */
+export interface InternalLink {
+  href: string
+  line: number
+  column: number
+}
+
+/** Everything compiling a post yields: the code to render and what was learned on the way. */
+export interface CompiledPost {
+  /** MDX compiled to a function body, for `runSync` at render time. */
+  code: string
+  headings: TocHeading[]
+  /** Every heading id, for checking `#anchor` links. */
+  ids: string[]
+  firstParagraph: string
+  words: number
+  links: InternalLink[]
+  assets: Asset[]
+  problems: Problem[]
+}
+
+export interface CompileOptions {
+  /** Absolute path of the .mdx file, for messages. */
+  file: string
+  /** Folder that relative image paths start from and must stay inside. */
+  dir: string
+  /** URL path under which the post's images are served, e.g. `/posts/hello`. */
+  assetBase: string
+  /** Folder of files served at the site root (`public/`), for images written as `/x.png`. */
+  publicDir: string
+}
+
+const COMPONENT_NAMES = Object.keys(COMPONENT_SPECS)
+const ALERT = /^\[!([A-Za-z]+)\][ \t]*([^\n]*)\n?/
+const IMAGE_TYPES = /\.(avif|gif|jpe?g|png|svg|webp)$/i
+
+
+const isRemote = (src: string) => /^(https?:)?\/\//.test(src) || src.startsWith('data:')
+
+/**
+ * Resolves an image a post refers to (relative to the post, or `/x` in public/) to the URL it is
+ * served at and its size. Undefined for remote images; a sentence saying what is wrong otherwise.
+ */
+export function resolveImage(src: string, options: Pick<CompileOptions, 'dir' | 'assetBase' | 'publicDir'>): Asset | string | undefined {
+  if (isRemote(src)) return undefined
+  const clean = decodeURI(src.split(/[?#]/)[0]!)
+  const fromPublic = clean.startsWith('/')
+  const base = fromPublic ? options.publicDir : options.dir
+  const absolute = fromPublic ? path.join(base, clean) : path.resolve(base, clean)
+  if (!absolute.startsWith(base + path.sep)) {
+    return `image "${src}" is outside the post's folder (move it next to the post and write ./${path.basename(clean)})`
+  }
+  if (!IMAGE_TYPES.test(absolute)) return `"${src}" is not an image file (use .avif, .gif, .jpg, .png, .svg or .webp)`
+  if (!fs.existsSync(absolute)) {
+    const nearby = fs.existsSync(path.dirname(absolute)) ? fs.readdirSync(path.dirname(absolute)) : []
+    const guess = closest(path.basename(absolute), nearby)
+    return `image "${src}" not found (${guess ? `did you mean ./${guess}?` : 'check the path; it is relative to the post file'})`
+  }
+  let size: { width?: number; height?: number }
+  try {
+    size = imageSize(fs.readFileSync(absolute))
+  } catch {
+    return `image "${src}" cannot be read as an image (re-export it as .webp, .png or .jpg)`
+  }
+  const relative = path.relative(base, absolute).split(path.sep).map(encodeURIComponent).join('/')
+  const url = fromPublic ? `/${relative}` : `${options.assetBase}/${relative}`
+  return { file: absolute, url, width: size.width ?? 0, height: size.height ?? 0 }
+}
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement
+type Place = { line: number; column: number }
+
+const attribute = (node: JsxElement, name: string) =>
+  node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name)
+
+const literal = (node: JsxElement, name: string): string | undefined => {
+  const value = attribute(node, name)?.value
+  return typeof value === 'string' ? value : undefined
+}
+
+const jsx = (name: string, attrs: Record<string, string>, children: RootContent[], from: RootContent): MdxJsxFlowElement => ({
+  type: 'mdxJsxFlowElement',
+  name,
+  attributes: Object.entries(attrs).map(([key, value]) => ({ type: 'mdxJsxAttribute', name: key, value })),
+  children: children as MdxJsxFlowElement['children'],
+  position: from.position,
+})
+
+// Every `{expression}` in a post is wrapped so that one which throws while the page renders
+// names its own file, line and column instead of surfacing as a bare stack trace.
+const GUARD = parseJs(
+  '(() => { try { return __expr__; } catch (error) { throw new Error(__where__ + (error instanceof Error ? error.name + ": " + error.message : String(error)) + __fix__); } })()',
+  { ecmaVersion: 'latest' },
+) as unknown as Program
+
+function replaceIdentifiers(node: unknown, replacements: Record<string, EsNode>): unknown {
+  if (Array.isArray(node)) return node.map((n) => replaceIdentifiers(n, replacements))
+  if (!node || typeof node !== 'object') return node
+  const n = node as { type?: string; name?: string }
+  if (n.type === 'Identifier' && n.name && n.name in replacements) return replacements[n.name]
+  const copy: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(node)) copy[key] = replaceIdentifiers(value, replacements)
+  return copy
+}
+
+/** True for expressions that cannot throw when evaluated: literals, functions, literal objects. */
+function isInert(node: EsNode): boolean {
+  switch (node.type) {
+    case 'Literal':
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return true
+    case 'TemplateLiteral':
+      return node.expressions.length === 0
+    case 'UnaryExpression':
+      return node.operator === '-' && node.argument.type === 'Literal'
+    case 'ArrayExpression':
+      return node.elements.every((e) => e !== null && e.type !== 'SpreadElement' && isInert(e))
+    case 'ObjectExpression':
+      return node.properties.every((p) => p.type === 'Property' && !p.computed && isInert(p.value))
+    default:
+      return false
+  }
+}
+
+function guard(estree: Program | undefined | null, where: string): Program | undefined {
+  const statement = estree?.body[0]
+  if (!estree || statement?.type !== 'ExpressionStatement' || isInert(statement.expression)) return undefined
+  const wrapped = replaceIdentifiers(GUARD.body[0], {
+    __expr__: statement.expression,
+    __where__: { type: 'Literal', value: `${where} this expression threw "` },
+    __fix__: { type: 'Literal', value: '" (fix the JavaScript between { and }, or write \\{ to show a literal brace)' },
+  } as Record<string, EsNode>) as Program['body'][number]
+  return { ...estree, body: [wrapped] }
+}
+
+function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code' | 'problems'>) {
+  return (tree: Root, file: VFile) => {
+    const fail = (message: string, place: { position?: { start: Place } } | undefined) => {
+      const msg = file.message(message, { place: place?.position?.start, source: 'inkwell' })
+      msg.fatal = true
+    }
+    const warn = (message: string, place: { position?: { start: Place } } | undefined) =>
+      file.message(message, { place: place?.position?.start, source: 'inkwell' })
+    const relFile = path.relative(file.cwd, options.file)
+    const known = new Set(COMPONENT_NAMES)
+    const assets = new Map<string, Asset>()
+
+    const resolve = (src: string, node: RootContent): Asset | undefined => {
+      const resolved = resolveImage(src, options)
+      if (typeof resolved === 'string') fail(resolved, node)
+      else if (resolved) {
+        const seen = assets.get(resolved.file)
+        if (seen) return seen
+        assets.set(resolved.file, resolved)
+      }
+      return typeof resolved === 'string' ? undefined : resolved
+    }
+
+    // First pass: Markdown shorthands become components, so the second pass sees one form.
+    visit(tree, (node, index, parent) => {
+      if (!parent || index === undefined) return
+      if (node.type === 'blockquote') {
+        const converted = alertToAdmonition(node)
+        if (converted === 'unknown') {
+          const marker = toString(node).match(ALERT)?.[1] ?? ''
+          const guess = closest(marker, [...ADMONITION_TYPES, ...Object.keys(ALERT_ALIASES)])
+          fail(
+            `unknown alert type [!${marker}] (${guess ? `did you mean [!${guess.toUpperCase()}]? ` : ''}use one of ${ADMONITION_TYPES.join(', ')})`,
+            node,
+          )
+        } else if (converted) {
+          parent.children[index] = converted as never
+        }
+      }
+      if (node.type === 'paragraph') {
+        const figure = titledImageToFigure(node)
+        if (figure) parent.children[index] = figure as never
+      }
+    })
+
+    const slug = createSlugger()
+    let words = 0
+    const countWords = (text: string) => {
+      words += text.split(/\s+/).filter(Boolean).length
+    }
+
+    visit(tree, (node) => {
+      switch (node.type) {
+        case 'mdxjsEsm': {
+          for (const statement of node.data?.estree?.body ?? []) {
+            if (statement.type === 'ImportDeclaration') {
+              fail('imports are not supported in posts (every Inkwell component is available without one: ' + COMPONENT_NAMES.join(', ') + ')', node)
+            } else if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration') {
+              for (const d of statement.declaration.declarations) if (d.id.type === 'Identifier') known.add(d.id.name)
+            } else if (statement.type === 'ExportNamedDeclaration' && statement.declaration && 'id' in statement.declaration && statement.declaration.id) {
+              known.add(statement.declaration.id.name)
+            }
+          }
+          break
+        }
+        case 'heading': {
+          const text = toString(node)
+          const id = slug(text)
+          node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } }
+          result.ids.push(id)
+          if (node.depth === 2 || node.depth === 3) result.headings.push({ depth: node.depth, text, id })
+          countWords(text)
+          return SKIP
+        }
+        case 'text':
+        case 'inlineCode':
+        case 'code':
+          countWords(node.value)
+          if (node.type === 'code' && node.lang && !(node.lang in bundledLanguages) && !['text', 'plaintext', 'txt', 'plain'].includes(node.lang)) {
+            warn(`no syntax highlighting for language "${node.lang}" (use a language name shiki knows, or text)`, node)
+          }
+          break
+        case 'paragraph':
+          if (!result.firstParagraph) result.firstParagraph = toString(node).replace(/\s+/g, ' ').trim()
+          break
+        case 'image': {
+          const asset = resolve(node.url, node)
+          if (asset) {
+            node.url = asset.url
+            node.data = { ...node.data, hProperties: { width: asset.width, height: asset.height, loading: 'lazy', decoding: 'async' } }
+          } else if (isRemote(node.url)) {
+            fail(`remote image "${node.url}" has no known size, so the page would shift as it loads (use <Figure src="…" alt="…" width={…} height={…} />)`, node)
+          }
+          break
+        }
+        case 'link':
+          collectLink(node.url, node)
+          break
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression':
+          guardExpression(node)
+          break
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement':
+          checkElement(node)
+          break
+      }
+    })
+
+    result.words = words
+    result.assets = [...assets.values()]
+
+    function collectLink(href: string, node: RootContent) {
+      const start = node.position?.start
+      if (start && (href.startsWith('/') || href.startsWith('#')) && !href.startsWith('//')) {
+        result.links.push({ href, line: start.line, column: start.column })
+      }
+    }
+
+    function where(node: { position?: { start: Place } }) {
+      const start = node.position?.start
+      return `${relFile}:${start?.line ?? 1}:${start?.column ?? 1}`
+    }
+
+    function guardExpression(node: MdxFlowExpression | MdxTextExpression) {
+      const wrapped = guard(node.data?.estree as Program | undefined, where(node))
+      if (wrapped) node.data = { ...node.data, estree: wrapped as never }
+    }
+
+    function checkElement(node: JsxElement) {
+      for (const attr of node.attributes) {
+        if (attr.type === 'mdxJsxAttribute' && attr.value && typeof attr.value === 'object') {
+          const wrapped = guard(attr.value.data?.estree as Program | undefined, where(attr.position ? attr : node))
+          if (wrapped) attr.value.data = { ...attr.value.data, estree: wrapped as never }
+        }
+      }
+      const name = node.name
+      if (!name) return
+      if (name === 'a' && literal(node, 'href')) collectLink(literal(node, 'href')!, node as RootContent)
+      if (name === 'img' || name === 'Figure') resolveElementImage(node)
+      if (!/^[A-Z]/.test(name) && !name.includes('.')) return
+      if (!known.has(name)) {
+        const guess = closest(name, [...known])
+        fail(`unknown component <${name}> (${guess ? `did you mean <${guess}>? ` : ''}available: ${[...known].map((n) => `<${n}>`).join(', ')})`, node)
+        return
+      }
+      const spec = COMPONENT_SPECS[name]
+      if (!spec) return
+      for (const prop of spec.required ?? []) {
+        if (!attribute(node, prop) && !node.attributes.some((a) => a.type === 'mdxJsxExpressionAttribute')) {
+          fail(`<${name}> needs a ${prop} prop (add ${prop}="…")`, node)
+        }
+      }
+      for (const [prop, allowed] of Object.entries(spec.oneOf ?? {})) {
+        const value = literal(node, prop)
+        if (value !== undefined && !allowed.includes(value)) {
+          const guess = closest(value, allowed)
+          fail(`<${name}> ${prop}="${value}" is not one of ${allowed.join(', ')} (${guess ? `did you mean "${guess}"?` : 'pick one of them'})`, node)
+        }
+      }
+    }
+
+    function resolveElementImage(node: JsxElement) {
+      const srcAttr = attribute(node, 'src')
+      if (srcAttr && typeof srcAttr.value !== 'string') {
+        fail(`<${node.name}> src must be plain text such as src="./chart.webp", so its size can be read at build time`, node)
+        return
+      }
+      const src = srcAttr?.value
+      if (!src) return
+      const asset = resolve(src, node as RootContent)
+      const width = attribute(node, 'width')
+      const height = attribute(node, 'height')
+      if (!asset) {
+        if (isRemote(src) && (!width || !height)) {
+          fail(`remote image "${src}" needs width and height, so the page does not shift as it loads (add width={…} height={…})`, node)
+        }
+        return
+      }
+      srcAttr.value = asset.url
+      const given = width ? Number(typeof width.value === 'string' ? width.value : width.value?.value) : undefined
+      const set = (name: string, value: number) => {
+        const existing = attribute(node, name)
+        if (existing) existing.value = String(value)
+        else node.attributes.push({ type: 'mdxJsxAttribute', name, value: String(value) })
+      }
+      if (!width && !height) {
+        set('width', asset.width)
+        set('height', asset.height)
+      } else if (given && Number.isFinite(given) && !height && asset.width) {
+        set('height', Math.round((given * asset.height) / asset.width))
+      }
+    }
+  }
+}
+
+/** `> [!TIP] Optional title` becomes `<Admonition type="tip" title="…">`. */
+function alertToAdmonition(node: Blockquote): MdxJsxFlowElement | 'unknown' | undefined {
+  const first = node.children[0]
+  const text = first?.type === 'paragraph' ? first.children[0] : undefined
+  if (!first || first.type !== 'paragraph' || text?.type !== 'text') return undefined
+  const match = ALERT.exec(text.value)
+  if (!match) return undefined
+  const marker = match[1]!.toLowerCase()
+  const type = (ADMONITION_TYPES as readonly string[]).includes(marker) ? marker : ALERT_ALIASES[marker]
+  if (!type) return 'unknown'
+  text.value = text.value.slice(match[0].length)
+  if (!text.value) first.children.shift()
+  const children = first.children.length ? node.children : node.children.slice(1)
+  const title = match[2]?.trim()
+  return jsx('Admonition', title ? { type, title } : { type }, children, node)
+}
+
+/** A paragraph holding only `![alt](src "Caption")` becomes `<Figure src alt caption />`. */
+function titledImageToFigure(node: Paragraph): MdxJsxFlowElement | undefined {
+  const content = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()))
+  const image = content[0]
+  if (content.length !== 1 || image?.type !== 'image' || !(image as Image).title) return undefined
+  return jsx('Figure', { src: image.url, alt: image.alt ?? '', caption: image.title! }, [], node)
+}
+
+const HINTS: Record<string, string> = {
+  'micromark-extension-mdx-jsx': 'if you meant a literal "<", write \\< ; otherwise check the tag',
+  'micromark-extension-mdx-expression': 'fix the JavaScript between { and }, or write \\{ to show a literal brace',
+  'micromark-extension-mdxjs-esm': 'fix the import or export statement',
+  'mdast-util-mdx-jsx': 'close every tag, in the order the tags were opened',
+}
+
+/** Compiles one post body (frontmatter blanked, so positions are file positions). */
+export async function compilePost(body: string, options: CompileOptions): Promise<CompiledPost> {
+  const result: Omit<CompiledPost, 'code' | 'problems'> = {
+    headings: [],
+    ids: [],
+    firstParagraph: '',
+    words: 0,
+    links: [],
+    assets: [],
+  }
+  const file = new VFile({ path: options.file, value: body })
+  const problems: Problem[] = []
+  let code = ''
+  try {
+    const compiled = await compile(file, {
+      outputFormat: 'function-body',
+      remarkPlugins: [remarkGfm, [inkwellRemark, options, result] as never],
+      rehypePlugins: [
+        [
+          rehypePrettyCode,
+          { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false, defaultLang: { block: 'plaintext' } },
+        ],
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'append',
+            test: (el: { properties?: { id?: unknown } }) => el.properties?.id !== 'footnote-label',
+            properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+            content: { type: 'text', value: '#' },
+          },
+        ],
+      ],
+    })
+    code = String(compiled)
+  } catch (error) {
+    const m = error as VFileMessage
+    if (typeof m?.reason !== 'string') throw error
+    const hint = HINTS[m.source ?? ''] ?? 'check the MDX syntax here'
+    problems.push({
+      severity: 'error',
+      file: options.file,
+      line: m.line ?? m.place?.['line' as never] ?? 1,
+      column: m.column ?? 1,
+      message: `${m.reason.replace(/\.$/, '')} (${hint})`,
+    })
+  }
+  for (const m of file.messages) {
+    problems.push({
+      severity: m.fatal ? 'error' : 'warning',
+      file: options.file,
+      line: m.line ?? 1,
+      column: m.column ?? 1,
+      message: m.reason,
+    })
+  }
+  return { ...result, code, problems }
+}

@@ -1,0 +1,38 @@
+import path from 'node:path'
+
+/** One thing wrong with the content, located in a file as the author sees it. */
+export interface Problem {
+  severity: 'error' | 'warning'
+  /** Absolute path of the file. */
+  file: string
+  line: number
+  column: number
+  /** What is wrong, then how to fix it in parentheses. */
+  message: string
+}
+
+/** `content/posts/x.mdx:12:3 what is wrong (how to fix)`, the path relative to the working directory. */
+export function formatProblem(p: Problem, cwd = process.cwd()): string {
+  const where = `${path.relative(cwd, p.file) || p.file}:${p.line}:${p.column}`
+  return `${where} ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`
+}
+
+/** Thrown when content has errors; its message lists every error, one line each. */
+export class ContentError extends Error {
+  readonly problems: Problem[]
+  constructor(problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error')
+    super(errors.map((p) => formatProblem(p)).join('\n'))
+    this.name = 'ContentError'
+    this.problems = problems
+    // The message is the report; a stack trace into the loader would only hide it.
+    this.stack = this.message
+  }
+}
+
+/** Sorts problems by file, line and column, errors and warnings mixed in file order. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  )
+}
