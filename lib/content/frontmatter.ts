@@ -100,7 +100,7 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
   if (problems.length) return { extra: {}, problems, locate }
 
   const raw: unknown = doc.toJS() ?? {}
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     problem(start, `${what} must be a list of "key: value" lines, not ${describe(raw)} (see the README for the fields)`)
     return { extra: {}, problems, locate }
   }
@@ -108,7 +108,7 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
   const known = Object.keys(schema.shape)
   const extra: Record<string, unknown> = {}
   const checked: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(raw)) {
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (known.includes(key)) {
       checked[key] = value
       continue

@@ -12,12 +12,13 @@ export { formatDate, yearIn } from './dates'
 /** Load options from the environment: the one place that decides what this build contains. */
 export function contentOptions(env: NodeJS.ProcessEnv = process.env): LoadOptions {
   return {
-    root: path.resolve(env.INKWELL_CONTENT_DIR || 'content'),
+    // Content is read while building; nothing under it is needed at run time, so it is not traced.
+    root: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.INKWELL_CONTENT_DIR || 'content'),
     // next dev shows drafts and scheduled posts (badged); INKWELL_DRAFTS=1 builds a preview with them.
     includeDrafts: env.NODE_ENV === 'development' || env.INKWELL_DRAFTS === '1',
     now: env.INKWELL_NOW ? new Date(env.INKWELL_NOW) : new Date(),
     siteUrl: env.SITE_URL,
-    publicDir: path.resolve('public'),
+    publicDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public'),
   }
 }
 

@@ -116,6 +116,16 @@ function summarize(text: string): string {
 
 /** Reads, validates and compiles all content under `options.root`; throws ContentError on any error. */
 export async function loadContent(options: LoadOptions): Promise<Content> {
+  const { content, problems } = await inspectContent(options)
+  if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems)
+  return content
+}
+
+/**
+ * Loads what can be loaded and reports every problem: the posts without errors are in `content`
+ * (undefined only when the site config itself is broken). For `npm run check`.
+ */
+export async function inspectContent(options: LoadOptions): Promise<{ content?: Content; problems: Problem[] }> {
   const { root } = options
   const problems: Problem[] = []
   const publicDir = options.publicDir ?? path.resolve(root, '..', 'public')
@@ -134,7 +144,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
       site = { ...parsed.data, url: (options.siteUrl || parsed.data.url).replace(/\/+$/, '') }
     }
   }
-  if (!site) throw new ContentError(sortProblems(problems))
+  if (!site) return { problems: sortProblems(problems) }
   const timeZone = site.timeZone
 
   // Authors
@@ -291,6 +301,5 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   })
 
   const sorted = sortProblems(problems)
-  if (sorted.some((p) => p.severity === 'error')) throw new ContentError(sorted)
-  return { site, defaultAuthor, authors, posts, bySlug, warnings: sorted }
+  return { content: { site, defaultAuthor, authors, posts, bySlug, warnings: sorted.filter((p) => p.severity === 'warning') }, problems: sorted }
 }

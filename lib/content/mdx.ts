@@ -339,8 +339,8 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
         fail(`<${node.name}> src must be plain text such as src="./chart.webp", so its size can be read at build time`, node)
         return
       }
-      const src = srcAttr?.value
-      if (!src) return
+      const src = typeof srcAttr?.value === 'string' ? srcAttr.value : undefined
+      if (!srcAttr || !src) return
       const asset = resolve(src, node as RootContent)
       const width = attribute(node, 'width')
       const height = attribute(node, 'height')

@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+import { SiteFooter } from '@/components/site-footer'
+import { SiteHeader } from '@/components/site-header'
+import { ThemeScript } from '@/components/theme-script'
+import { getContent } from '@/lib/content'
+import { inter } from './fonts'
+import './globals.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { site } = await getContent()
+  return {
+    metadataBase: new URL(site.url),
+    title: { default: site.title, template: `%s · ${site.title}` },
+    description: site.description,
+  }
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fdfdfc' },
+    { media: '(prefers-color-scheme: dark)', color: '#121316' },
+  ],
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { site, defaultAuthor } = await getContent()
+  return (
+    // The theme script changes the class before hydration; React must not undo it.
+    <html lang={site.language} className={inter.variable} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="flex min-h-screen flex-col antialiased">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <SiteHeader site={site} />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-5 pt-10">
+          {children}
+        </main>
+        <SiteFooter site={site} authorName={defaultAuthor.name} />
+      </body>
+    </html>
+  )
+}

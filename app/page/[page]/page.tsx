@@ -1,0 +1,18 @@
+import type { Metadata } from 'next'
+import { HomePage, extraPageNumbers } from '@/components/home-page'
+
+export const dynamicParams = false
+
+export async function generateStaticParams() {
+  return (await extraPageNumbers()).map((n) => ({ page: String(n) }))
+}
+
+export async function generateMetadata({ params }: PageProps<'/page/[page]'>): Promise<Metadata> {
+  const { page } = await params
+  return { title: `Posts, page ${page}`, alternates: { canonical: `/page/${page}` } }
+}
+
+export default async function Page({ params }: PageProps<'/page/[page]'>) {
+  const { page } = await params
+  return <HomePage page={Number(page)} />
+}

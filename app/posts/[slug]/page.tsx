@@ -1,0 +1,109 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { PostBody } from '@/components/post-body'
+import { PostMeta } from '@/components/post-meta'
+import { TableOfContents } from '@/components/table-of-contents'
+import { UnpublishedBadge } from '@/components/unpublished-badge'
+import { getContent, getPost } from '@/lib/content'
+import { slugify } from '@/lib/slug'
+
+export const dynamicParams = false
+
+export async function generateStaticParams() {
+  const { posts } = await getContent()
+  return posts.map((post) => ({ slug: post.slug }))
+}
+
+export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
+  const post = await getPost((await params).slug)
+  if (!post) return {}
+  return {
+    title: post.title,
+    description: post.summary,
+    alternates: { canonical: post.url },
+    // Drafts only exist in dev and previews; keep shared previews out of search engines.
+    robots: post.unpublished ? { index: false, follow: false } : undefined,
+  }
+}
+
+export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
+  const post = await getPost((await params).slug)
+  if (!post) notFound()
+  const { site } = await getContent()
+  const showToc = post.toc && post.headings.length >= 2
+
+  return (
+    <article className={showToc ? 'lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-14' : undefined}>
+      <div className="mx-auto w-full max-w-[42rem] min-w-0">
+        <header className="mb-10">
+          {post.categories.length ? (
+            <p className="mb-3 flex flex-wrap gap-x-3 text-xs font-semibold uppercase tracking-wider">
+              {post.categories.map((c) => (
+                <Link key={c} href={`/categories/${slugify(c)}`} className="text-[var(--link)] hover:underline">
+                  {c}
+                </Link>
+              ))}
+            </p>
+          ) : null}
+          <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-[2.6rem] sm:leading-[1.15]">
+            {post.title}
+          </h1>
+          {post.unpublished ? (
+            <p className="mt-3">
+              <UnpublishedBadge post={post} />
+            </p>
+          ) : null}
+          <div className="mt-4">
+            <PostMeta post={post} site={site} showAuthor />
+          </div>
+        </header>
+
+        {showToc ? <TableOfContents headings={post.headings} variant="inline" /> : null}
+
+        <div className="prose prose-ink max-w-none">
+          <PostBody code={post.code} />
+        </div>
+
+        {post.tags.length ? (
+          <ul aria-label="Tags" className="mt-12 flex flex-wrap gap-2">
+            {post.tags.map((tag) => (
+              <li key={tag}>
+                <Link
+                  href={`/tags/${slugify(tag)}`}
+                  className="inline-block rounded-full border border-[var(--line)] px-3 py-1 text-sm text-[var(--muted)] hover:border-[var(--link)] hover:text-[var(--fg)]"
+                >
+                  #{tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+
+        {post.previous || post.next ? (
+          <nav aria-label="More posts" className="mt-12 grid gap-4 border-t border-[var(--line)] pt-8 sm:grid-cols-2">
+            {post.previous ? (
+              <Link href={post.previous.url} rel="prev" className="group rounded-lg border border-[var(--line)] p-4 hover:border-[var(--link)]">
+                <span className="block text-xs uppercase tracking-wider text-[var(--muted)]">Previous post</span>
+                <span className="mt-1 block font-semibold group-hover:text-[var(--link)]">{post.previous.title}</span>
+              </Link>
+            ) : (
+              <span />
+            )}
+            {post.next ? (
+              <Link href={post.next.url} rel="next" className="group rounded-lg border border-[var(--line)] p-4 text-right hover:border-[var(--link)]">
+                <span className="block text-xs uppercase tracking-wider text-[var(--muted)]">Next post</span>
+                <span className="mt-1 block font-semibold group-hover:text-[var(--link)]">{post.next.title}</span>
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </div>
+      {showToc ? (
+        <aside className="hidden lg:block">
+          <TableOfContents headings={post.headings} variant="sidebar" />
+        </aside>
+      ) : null}
+    </article>
+  )
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link'
+import type { SiteConfig } from '@/lib/content'
+import { ThemeToggle } from './theme-toggle'
+
+/** Site title, navigation and the theme toggle. */
+export function SiteHeader({ site }: { site: SiteConfig }) {
+  return (
+    <header className="border-b border-[var(--line)]">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-5 py-4">
+        <Link href="/" className="mr-auto text-lg font-bold tracking-tight text-[var(--fg)] no-underline">
+          {site.title}
+        </Link>
+        <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
+          <ul className="-mx-2 flex flex-wrap items-center gap-x-1 text-[0.95rem]">
+            {site.nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="rounded-md px-2 py-1.5 text-[var(--muted)] hover:text-[var(--fg)]">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <a href="/feed.xml" className="rounded-md px-2 py-1.5 text-[var(--muted)] hover:text-[var(--fg)]">
+                RSS
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <ThemeToggle />
+      </div>
+    </header>
+  )
+}

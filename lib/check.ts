@@ -1,0 +1,46 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { mdxComponents } from '../components/mdx'
+import { contentOptions, type Problem } from './content'
+import { inspectContent } from './content/load'
+import { evaluatePost } from './content/run'
+import { sortProblems } from './content/problems'
+
+export interface CheckResult {
+  problems: Problem[]
+  posts: number
+}
+
+const LOCATED = /^(.+?):(\d+):(\d+) (.*)$/s
+
+/**
+ * Checks all content the way a build would use it, without building: every post including drafts
+ * (so mistakes are found before publishing), links as production sees them, and every post
+ * rendered once so that an expression which throws is reported at its line.
+ */
+export async function checkContent(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult> {
+  const base = contentOptions(env)
+  const problems = new Map<string, Problem>()
+  const add = (list: Problem[]) => list.forEach((p) => problems.set(`${p.file}:${p.line}:${p.column}:${p.message}`, p))
+  let posts = 0
+  for (const includeDrafts of [true, base.includeDrafts]) {
+    const { content, problems: found } = await inspectContent({ ...base, includeDrafts })
+    add(found)
+    if (!content || !includeDrafts) continue
+    posts = content.posts.length
+    for (const post of content.posts) {
+      try {
+        renderToStaticMarkup(createElement(evaluatePost(post.code), { components: mdxComponents }))
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        const m = LOCATED.exec(message)
+        add([
+          m
+            ? { severity: 'error', file: post.file, line: Number(m[2]), column: Number(m[3]), message: m[4]! }
+            : { severity: 'error', file: post.file, line: 1, column: 1, message: `the post fails to render: ${message}` },
+        ])
+      }
+    }
+  }
+  return { problems: sortProblems([...problems.values()]), posts }
+}
