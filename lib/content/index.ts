@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { loadContent, type Content, type LoadOptions, type Post } from './load'
+import type { Term } from './taxonomy'
 
-export type { Content, Post, PostLink, Author } from './load'
+export type { Content, Post, PostLink, Author, SeriesEntry } from './load'
+export type { Term } from './taxonomy'
 export type { TocHeading, Asset } from './mdx'
 export type { SiteConfig } from './schema'
 export { loadContent } from './load'
@@ -70,4 +72,12 @@ export interface Page<T> {
 export function paginate<T>(items: T[], page: number, size: number): Page<T> {
   const pages = Math.max(1, Math.ceil(items.length / size))
   return { items: items.slice((page - 1) * size, page * size), page, pages }
+}
+
+/** Categories or tags: the two kinds of taxonomy, which share their pages. */
+export type TermKind = 'categories' | 'tags'
+
+/** The category or tag with this slug, or undefined. */
+export async function getTerm(kind: TermKind, slug: string): Promise<Term<Post> | undefined> {
+  return (await getContent())[kind].find((term) => term.slug === slug)
 }

@@ -7,6 +7,7 @@ import { parseYaml, splitFrontmatter } from './frontmatter'
 import { compilePost, resolveImage, type Asset, type CompiledPost, type TocHeading } from './mdx'
 import { ContentError, sortProblems, type Problem } from './problems'
 import { authorSchema, frontmatterSchema, siteSchema, type Frontmatter, type SiteConfig } from './schema'
+import { buildSeries, buildTerms, groupByYear, relatedPosts, type IndexProblem, type Term } from './taxonomy'
 
 export interface Author {
   id?: string
@@ -45,6 +46,21 @@ export interface Post extends Omit<Frontmatter, 'date' | 'updated' | 'author' | 
   extra: Record<string, unknown>
   previous?: PostLink
   next?: PostLink
+  /** Where this post stands in its series, if it is in one. */
+  seriesInfo?: { name: string; slug: string; part: number; total: number; parts: PostLink[] }
+  /** Up to three other posts sharing the most tags and categories. */
+  related: PostLink[]
+}
+
+/** A series as its page shows it: parts in reading order and the author's description. */
+export interface SeriesEntry {
+  name: string
+  slug: string
+  posts: Post[]
+  first: Date
+  last: Date
+  /** Compiled MDX from content/series/<slug>.mdx, if the author wrote one. */
+  description?: string
 }
 
 /** Everything the site is made of, loaded and checked once. */
@@ -55,6 +71,11 @@ export interface Content {
   /** Posts to build, newest first: published ones, plus drafts and scheduled ones when included. */
   posts: Post[]
   bySlug: Map<string, Post>
+  categories: Term<Post>[]
+  tags: Term<Post>[]
+  series: SeriesEntry[]
+  /** Posts by calendar year (site time zone), newest first. */
+  archive: { year: number; posts: Post[] }[]
   /** Warnings that did not stop the load (unknown keys, unknown code languages). */
   warnings: Problem[]
 }
@@ -162,6 +183,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
   const defaultAuthor = authorFor(site.author)
 
   // Posts
+  const locators = new Map<string, (path: readonly PropertyKey[]) => { line: number; column: number }>()
   const postsDir = path.join(root, 'posts')
   const files = findPostFiles(postsDir, problems)
   const loaded = await Promise.all(
@@ -187,6 +209,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     }
     const fm = parseYaml({ file, yaml: split.yaml, yamlLine: split.yamlLine, schema: frontmatterSchema, unknownKeys: 'warning', what: 'frontmatter' })
     out.push(...fm.problems)
+    locators.set(file, fm.locate)
 
     const dir = path.dirname(file)
     const hash = createHash('sha1').update(source).update(publicDir).digest('hex')
@@ -244,6 +267,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
       code: compiled.code,
       assets: cover && !compiled.assets.some((a) => a.file === cover.file) ? [...compiled.assets, cover] : compiled.assets,
       extra: fm.extra,
+      related: [],
     } satisfies Post
   }
 
@@ -293,13 +317,54 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     }
   }
 
+  const link = (p: Post): PostLink => ({ slug: p.slug, title: p.title, url: p.url })
   posts.forEach((post, i) => {
-    const link = (p: Post | undefined): PostLink | undefined => p && { slug: p.slug, title: p.title, url: p.url }
     // Newest first: the next (newer) post is before this one in the list.
-    post.next = link(posts[i - 1])
-    post.previous = link(posts[i + 1])
+    post.next = posts[i - 1] && link(posts[i - 1]!)
+    post.previous = posts[i + 1] && link(posts[i + 1]!)
   })
 
+  // Indexes: categories, tags, series, archive, related posts.
+  const report = ({ post, field, index, message, severity = 'error' }: IndexProblem<Post>) => {
+    const where = locators.get(post.file)?.(index === undefined ? [field] : [field, index]) ?? { line: 1, column: 1 }
+    problems.push({ severity, file: post.file, ...where, message })
+  }
+  const categories = buildTerms(posts, 'categories', report)
+  const tags = buildTerms(posts, 'tags', report)
+  // Numbering is checked over every post, drafts included, so a draft part is not a gap.
+  const visible = new Set(posts)
+  const series: SeriesEntry[] = []
+  for (const s of buildSeries([...bySlugAll.values()], report)) {
+    const parts = s.posts.filter((p) => visible.has(p))
+    if (!parts.length) continue
+    const times = parts.map((p) => p.date.getTime())
+    series.push({ ...s, posts: parts, first: new Date(Math.min(...times)), last: new Date(Math.max(...times)) })
+    parts.forEach((post, i) => {
+      post.seriesInfo = { name: s.name, slug: s.slug, part: i + 1, total: parts.length, parts: parts.map(link) }
+    })
+  }
+  const seriesDir = path.join(root, 'series')
+  if (fs.existsSync(seriesDir)) {
+    for (const name of fs.readdirSync(seriesDir).sort()) {
+      if (!name.endsWith('.mdx')) continue
+      const file = path.join(seriesDir, name)
+      const entry = series.find((s) => s.slug === name.slice(0, -4))
+      if (!entry) {
+        if (![...bySlugAll.values()].some((p) => p.series && slugify(p.series) === name.slice(0, -4))) {
+          problems.push({ severity: 'warning', file, line: 1, column: 1, message: `no post belongs to a series with slug "${name.slice(0, -4)}" (name the file after the series: ${series.map((s) => `${s.slug}.mdx`).join(', ') || 'no series yet'})` })
+        }
+        continue
+      }
+      const source = fs.readFileSync(file, 'utf8')
+      const compiled = await compilePost(splitFrontmatter(source)?.body ?? source, { file, dir: seriesDir, assetBase: `/series/${entry.slug}`, publicDir })
+      problems.push(...compiled.problems)
+      entry.description = compiled.code
+    }
+  }
+  const related = relatedPosts(posts)
+  for (const post of posts) post.related = (related.get(post) ?? []).map(link)
+  const archive = groupByYear(posts, timeZone)
+
   const sorted = sortProblems(problems)
-  return { content: { site, defaultAuthor, authors, posts, bySlug, warnings: sorted.filter((p) => p.severity === 'warning') }, problems: sorted }
+  return { content: { site, defaultAuthor, authors, posts, bySlug, categories, tags, series, archive, warnings: sorted.filter((p) => p.severity === 'warning') }, problems: sorted }
 }

@@ -3,6 +3,8 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
+import { RelatedPosts } from '@/components/related-posts'
+import { SeriesBox } from '@/components/series-box'
 import { TableOfContents } from '@/components/table-of-contents'
 import { UnpublishedBadge } from '@/components/unpublished-badge'
 import { getContent, getPost } from '@/lib/content'
@@ -59,6 +61,8 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
           </div>
         </header>
 
+        {post.seriesInfo ? <SeriesBox info={post.seriesInfo} /> : null}
+
         {showToc ? <TableOfContents headings={post.headings} variant="inline" /> : null}
 
         <div className="prose prose-ink max-w-none">
@@ -79,6 +83,8 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
             ))}
           </ul>
         ) : null}
+
+        <RelatedPosts posts={post.related} />
 
         {post.previous || post.next ? (
           <nav aria-label="More posts" className="mt-12 grid gap-4 border-t border-[var(--line)] pt-8 sm:grid-cols-2">

@@ -1,0 +1,36 @@
+import Link from 'next/link'
+import { formatDate, getContent } from '@/lib/content'
+
+export const metadata = { title: 'Archive', description: 'Every post, by year.', alternates: { canonical: '/archive' } }
+
+export default async function ArchivePage() {
+  const { site, archive, posts } = await getContent()
+  const short = new Intl.DateTimeFormat(site.language, { month: 'short', day: 'numeric', timeZone: site.timeZone })
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold tracking-tight">Archive</h1>
+      <p className="mt-3 text-[var(--muted)]">
+        {posts.length} {posts.length === 1 ? 'post' : 'posts'}, newest first.
+      </p>
+      {archive.map(({ year, posts: yearPosts }) => (
+        <section key={year} aria-labelledby={`year-${year}`} className="mt-10">
+          <h2 id={`year-${year}`} className="border-b border-[var(--line)] pb-2 text-2xl font-bold tracking-tight">
+            {year}
+          </h2>
+          <ol className="mt-3">
+            {yearPosts.map((post) => (
+              <li key={post.slug} className="flex gap-4 py-2">
+                <time dateTime={post.date.toISOString()} title={formatDate(post.date, site.language, site.timeZone)} className="w-16 shrink-0 pt-0.5 text-sm tabular-nums text-[var(--muted)]">
+                  {short.format(post.date)}
+                </time>
+                <Link href={post.url} className="font-medium hover:text-[var(--link)]">
+                  {post.title}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  )
+}

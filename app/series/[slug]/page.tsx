@@ -1,0 +1,69 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { PostBody } from '@/components/post-body'
+import { PostMeta } from '@/components/post-meta'
+import { getContent } from '@/lib/content'
+
+export const dynamicParams = false
+
+export async function generateStaticParams() {
+  return (await getContent()).series.map((s) => ({ slug: s.slug }))
+}
+
+async function findSeries(slug: string) {
+  return (await getContent()).series.find((s) => s.slug === slug)
+}
+
+export async function generateMetadata({ params }: PageProps<'/series/[slug]'>): Promise<Metadata> {
+  const series = await findSeries((await params).slug)
+  if (!series) return {}
+  return {
+    title: `Series: ${series.name}`,
+    description: `${series.posts.length} posts, in order: ${series.posts.map((p) => p.title).join('; ')}.`,
+    alternates: { canonical: `/series/${series.slug}` },
+  }
+}
+
+export default async function SeriesPage({ params }: PageProps<'/series/[slug]'>) {
+  const series = await findSeries((await params).slug)
+  if (!series) notFound()
+  const { site } = await getContent()
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p className="text-sm font-semibold uppercase tracking-wider text-[var(--link)]">
+        <Link href="/series">Series</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">{series.name}</h1>
+      <p className="mt-3 text-[var(--muted)]">
+        {series.posts.length} {series.posts.length === 1 ? 'part' : 'parts'}
+      </p>
+      {series.description ? (
+        <div className="prose prose-ink mt-6 max-w-none">
+          <PostBody code={series.description} />
+        </div>
+      ) : null}
+      <ol className="mt-8 space-y-6">
+        {series.posts.map((post, i) => (
+          <li key={post.slug} className="grid grid-cols-[2.5rem_1fr] gap-3">
+            <span aria-hidden="true" className="mt-1 flex size-8 items-center justify-center rounded-full bg-[var(--surface)] font-semibold">
+              {i + 1}
+            </span>
+            <div>
+              <h2 className="text-xl font-semibold">
+                <Link href={post.url} className="hover:text-[var(--link)]">
+                  <span className="sr-only">Part {i + 1}: </span>
+                  {post.title}
+                </Link>
+              </h2>
+              <div className="mt-1">
+                <PostMeta post={post} site={site} />
+              </div>
+              <p className="mt-2 text-pretty">{post.summary}</p>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import Link from 'next/link'
+import { formatDate, getContent } from '@/lib/content'
+
+export const metadata = { title: 'Series', alternates: { canonical: '/series' } }
+
+export default async function SeriesIndex() {
+  const { site, series } = await getContent()
+  const date = (d: Date) => formatDate(d, site.language, site.timeZone)
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold tracking-tight">Series</h1>
+      <p className="mt-3 text-[var(--muted)]">Posts written to be read in order.</p>
+      <ul className="mt-8 space-y-4">
+        {series.map((s) => (
+          <li key={s.slug}>
+            <Link href={`/series/${s.slug}`} className="block rounded-lg border border-[var(--line)] p-5 hover:border-[var(--link)]">
+              <span className="block text-xl font-semibold">{s.name}</span>
+              <span className="mt-1 block text-sm text-[var(--muted)]">
+                {s.posts.length} {s.posts.length === 1 ? 'part' : 'parts'} ·{' '}
+                <time dateTime={s.first.toISOString()}>{date(s.first)}</time>
+                {s.last.getTime() !== s.first.getTime() ? (
+                  <>
+                    {' – '}
+                    <time dateTime={s.last.toISOString()}>{date(s.last)}</time>
+                  </>
+                ) : null}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

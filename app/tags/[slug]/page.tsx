@@ -1,0 +1,12 @@
+import { TermPosts, termMetadata, termParams } from '@/components/term-pages'
+
+export const dynamicParams = false
+export const generateStaticParams = () => termParams('tags')
+
+export async function generateMetadata({ params }: PageProps<'/tags/[slug]'>) {
+  return termMetadata('tags', (await params).slug)
+}
+
+export default async function Page({ params }: PageProps<'/tags/[slug]'>) {
+  return <TermPosts kind="tags" slug={(await params).slug} page={1} />
+}

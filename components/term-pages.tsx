@@ -1,0 +1,87 @@
+import Link from 'next/link'
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { getContent, getTerm, paginate, type TermKind } from '@/lib/content'
+import { Pagination } from './pagination'
+import { PostList } from './post-list'
+
+// Categories and tags have the same pages; these serve both, so each route file is a few lines.
+
+const LABEL: Record<TermKind, { plural: string; singular: string; intro: string }> = {
+  categories: { plural: 'Categories', singular: 'Category', intro: 'Every category, with its number of posts.' },
+  tags: { plural: 'Tags', singular: 'Tag', intro: 'Every tag, with its number of posts.' },
+}
+
+/** /categories and /tags: every name with its post count. */
+export async function TermIndex({ kind }: { kind: TermKind }) {
+  const terms = (await getContent())[kind]
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold tracking-tight">{LABEL[kind].plural}</h1>
+      <p className="mt-3 text-[var(--muted)]">{LABEL[kind].intro}</p>
+      <ul className="mt-8 flex flex-wrap gap-3">
+        {terms.map((term) => (
+          <li key={term.slug}>
+            <Link
+              href={`/${kind}/${term.slug}`}
+              className="inline-flex items-center gap-2 rounded-full border border-[var(--line)] px-4 py-2 hover:border-[var(--link)]"
+            >
+              <span className="font-medium">{kind === 'tags' ? `#${term.name}` : term.name}</span>
+              <span className="text-sm text-[var(--muted)]">
+                {term.posts.length} {term.posts.length === 1 ? 'post' : 'posts'}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** /categories/<slug>[/page/N] and the same for tags: the term's posts, paginated. */
+export async function TermPosts({ kind, slug, page }: { kind: TermKind; slug: string; page: number }) {
+  const { site } = await getContent()
+  const term = await getTerm(kind, slug)
+  if (!term) notFound()
+  const { items, pages } = paginate(term.posts, page, site.postsPerPage)
+  if (!items.length) notFound()
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p className="text-sm font-semibold uppercase tracking-wider text-[var(--link)]">
+        <Link href={`/${kind}`}>{LABEL[kind].singular}</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">{kind === 'tags' ? `#${term.name}` : term.name}</h1>
+      <p className="mt-3 mb-6 text-[var(--muted)]">
+        {term.posts.length} {term.posts.length === 1 ? 'post' : 'posts'}
+        {pages > 1 ? `, page ${page} of ${pages}` : ''}
+      </p>
+      <PostList posts={items} site={site} />
+      <Pagination page={page} pages={pages} href={(n) => (n === 1 ? `/${kind}/${slug}` : `/${kind}/${slug}/page/${n}`)} />
+    </div>
+  )
+}
+
+/** Static params for /<kind>/<slug>. */
+export async function termParams(kind: TermKind) {
+  return (await getContent())[kind].map((term) => ({ slug: term.slug }))
+}
+
+/** Static params for /<kind>/<slug>/page/<n>, n ≥ 2. */
+export async function termPageParams(kind: TermKind) {
+  const { site, ...content } = await getContent()
+  return content[kind].flatMap((term) =>
+    Array.from({ length: paginate(term.posts, 1, site.postsPerPage).pages - 1 }, (_, i) => ({ slug: term.slug, page: String(i + 2) })),
+  )
+}
+
+/** Title, description and canonical URL of a term page. */
+export async function termMetadata(kind: TermKind, slug: string, page = 1): Promise<Metadata> {
+  const term = await getTerm(kind, slug)
+  if (!term) return {}
+  const path = page === 1 ? `/${kind}/${slug}` : `/${kind}/${slug}/page/${page}`
+  return {
+    title: `${LABEL[kind].singular}: ${term.name}${page > 1 ? `, page ${page}` : ''}`,
+    description: `Posts ${kind === 'tags' ? 'tagged' : 'in'} ${term.name}.`,
+    alternates: { canonical: path },
+  }
+}

@@ -1,0 +1,170 @@
+import { slugify } from '../slug'
+import { yearIn } from './dates'
+
+/** The fields of a post the site's indexes are built from. */
+interface Indexed {
+  slug: string
+  title: string
+  url: string
+  date: Date
+  categories: string[]
+  tags: string[]
+  series?: string
+  seriesPart?: number
+}
+
+/** A category or tag: its name as most posts spell it, its URL slug, its posts newest first. */
+export interface Term<P> {
+  name: string
+  slug: string
+  posts: P[]
+}
+
+/** A problem found while indexing, tied to the frontmatter field of one post. */
+export interface IndexProblem<P> {
+  post: P
+  field: 'categories' | 'tags' | 'series' | 'seriesPart'
+  index?: number
+  message: string
+  severity?: 'error' | 'warning'
+}
+
+const normalize = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase()
+
+/** The spelling used most often (first seen on ties). */
+function mostCommon(spellings: string[]): string {
+  const counts = new Map<string, number>()
+  for (const s of spellings) counts.set(s, (counts.get(s) ?? 0) + 1)
+  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]
+}
+
+/**
+ * Groups posts (newest first) by category or tag. Names that differ only in case or spacing are
+ * one term; two different names with the same slug are reported, and share the first one's page.
+ * Each post's list is rewritten to the canonical spellings.
+ */
+export function buildTerms<P extends Indexed>(
+  posts: P[],
+  field: 'categories' | 'tags',
+  report: (problem: IndexProblem<P>) => void,
+): Term<P>[] {
+  const groups = new Map<string, { spellings: string[]; posts: P[] }>()
+  for (const post of posts) {
+    for (const raw of post[field]) {
+      const key = normalize(raw)
+      const group = groups.get(key) ?? { spellings: [], posts: [] }
+      group.spellings.push(raw.trim().replace(/\s+/g, ' '))
+      if (!group.posts.includes(post)) group.posts.push(post)
+      groups.set(key, group)
+    }
+  }
+  const canonical = new Map<string, string>()
+  const bySlug = new Map<string, Term<P>>()
+  for (const [key, group] of groups) {
+    const name = mostCommon(group.spellings)
+    canonical.set(key, name)
+    const slug = slugify(name) || 'untitled'
+    const existing = bySlug.get(slug)
+    if (existing) {
+      const post = group.posts[0]!
+      report({
+        post,
+        field,
+        index: post[field].findIndex((n) => normalize(n) === key),
+        message: `${field === 'tags' ? 'tag' : 'category'} "${name}" has the same URL (/${field}/${slug}) as "${existing.name}" (use one spelling for both, or rename one)`,
+      })
+      for (const p of group.posts) if (!existing.posts.includes(p)) existing.posts.push(p)
+      canonical.set(key, existing.name)
+      continue
+    }
+    bySlug.set(slug, { name, slug, posts: group.posts })
+  }
+  for (const post of posts) {
+    post[field] = [...new Set(post[field].map((n) => canonical.get(normalize(n))!))]
+  }
+  const byDate = (a: P, b: P) => b.date.getTime() - a.date.getTime()
+  return [...bySlug.values()]
+    .map((term) => ({ ...term, posts: term.posts.sort(byDate) }))
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }))
+}
+
+/** A series: its parts in reading order. */
+export interface Series<P> {
+  name: string
+  slug: string
+  posts: P[]
+  first: Date
+  last: Date
+}
+
+/**
+ * Groups posts into series ordered by `seriesPart`, else by date. Checks numbering over `all`
+ * posts (drafts included, so a draft part is no gap): two posts with one number, or a gap, are
+ * reported.
+ */
+export function buildSeries<P extends Indexed>(posts: P[], report: (problem: IndexProblem<P>) => void): Series<P>[] {
+  const groups = new Map<string, P[]>()
+  for (const post of posts) {
+    if (!post.series) continue
+    const key = normalize(post.series)
+    groups.set(key, [...(groups.get(key) ?? []), post])
+  }
+  const result: Series<P>[] = []
+  for (const members of groups.values()) {
+    const name = mostCommon(members.map((p) => p.series!.trim()))
+    const ordered = [...members].sort(
+      (a, b) => (a.seriesPart ?? Infinity) - (b.seriesPart ?? Infinity) || a.date.getTime() - b.date.getTime(),
+    )
+    const numbered = ordered.filter((p) => p.seriesPart !== undefined)
+    for (let i = 1; i < numbered.length; i++) {
+      const [prev, post] = [numbered[i - 1]!, numbered[i]!]
+      if (post.seriesPart === prev.seriesPart) {
+        report({ post, field: 'seriesPart', message: `seriesPart ${post.seriesPart} of "${name}" is also claimed by ${prev.slug} (give each part its own number)` })
+      } else if (post.seriesPart! > prev.seriesPart! + 1) {
+        report({ post, field: 'seriesPart', message: `"${name}" jumps from part ${prev.seriesPart} (${prev.slug}) to part ${post.seriesPart} (number the parts 1, 2, 3, … without gaps)` })
+      }
+    }
+    if (numbered[0] && numbered[0].seriesPart! > 1) {
+      report({ post: numbered[0], field: 'seriesPart', message: `"${name}" starts at part ${numbered[0].seriesPart} (number the first part 1)` })
+    }
+    for (const post of members) post.series = name
+    const dates = ordered.map((p) => p.date.getTime())
+    result.push({ name, slug: slugify(name) || 'series', posts: ordered, first: new Date(Math.min(...dates)), last: new Date(Math.max(...dates)) })
+  }
+  return result.sort((a, b) => b.last.getTime() - a.last.getTime())
+}
+
+/** Posts grouped by calendar year in the site's time zone, newest year first. */
+export function groupByYear<P extends Indexed>(posts: P[], timeZone: string): { year: number; posts: P[] }[] {
+  const years = new Map<number, P[]>()
+  for (const post of [...posts].sort((a, b) => b.date.getTime() - a.date.getTime())) {
+    const year = yearIn(post.date, timeZone)
+    years.set(year, [...(years.get(year) ?? []), post])
+  }
+  return [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, list]) => ({ year, posts: list }))
+}
+
+/**
+ * For each post, up to `limit` others sharing the most tags and categories (newest first on ties).
+ * Uses an index from term to posts, so the cost follows shared terms rather than all pairs.
+ */
+export function relatedPosts<P extends Indexed>(posts: P[], limit = 3): Map<P, P[]> {
+  const byTerm = new Map<string, P[]>()
+  const terms = (p: P) => [...p.categories.map((c) => `c:${normalize(c)}`), ...p.tags.map((t) => `t:${normalize(t)}`)]
+  for (const post of posts) for (const term of new Set(terms(post))) byTerm.set(term, [...(byTerm.get(term) ?? []), post])
+  const result = new Map<P, P[]>()
+  for (const post of posts) {
+    const scores = new Map<P, number>()
+    for (const term of new Set(terms(post))) {
+      for (const other of byTerm.get(term) ?? []) if (other !== post) scores.set(other, (scores.get(other) ?? 0) + 1)
+    }
+    result.set(
+      post,
+      [...scores.entries()]
+        .sort((a, b) => b[1] - a[1] || b[0].date.getTime() - a[0].date.getTime())
+        .slice(0, limit)
+        .map(([p]) => p),
+    )
+  }
+  return result
+}
