@@ -437,12 +437,14 @@ export async function compilePost(body: string, options: CompileOptions): Promis
     const m = error as VFileMessage
     if (typeof m?.reason !== 'string') throw error
     const hint = HINTS[m.source ?? ''] ?? 'check the MDX syntax here'
+    // Some errors (an unclosed tag) carry their position only inside the text: "(6:1-6:24)".
+    const inText = / \((\d+):(\d+)-\d+:\d+\)$/.exec(m.reason)
     problems.push({
       severity: 'error',
       file: options.file,
-      line: m.line ?? m.place?.['line' as never] ?? 1,
-      column: m.column ?? 1,
-      message: `${m.reason.replace(/\.$/, '')} (${hint})`,
+      line: m.line ?? Number(inText?.[1] ?? 1),
+      column: m.column ?? Number(inText?.[2] ?? 1),
+      message: `${m.reason.replace(inText?.[0] ?? '', '').replace(/\.$/, '')} (${hint})`,
     })
   }
   for (const m of file.messages) {
