@@ -1,13 +1,28 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
+const alias = { '@': path.resolve(import.meta.dirname) }
+
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: { alias },
   test: {
-    include: ['tests/**/*.test.{ts,tsx}'],
-    environment: 'node',
-    // The build test runs `next build` on a fixture site: minutes, not milliseconds.
-    testTimeout: 20_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['tests/lib/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}'], environment: 'node' },
+      },
+      {
+        // Builds the fixture site once (next build, about 20 s) and serves it for these tests.
+        resolve: { alias },
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/site/global-setup.ts'],
+          hookTimeout: 300_000,
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 })

@@ -1,58 +1,13 @@
-// Builds the fixture site in tests/fixtures/site with the real `npm run build` (check, then
-// next build), serves it with `next start`, and reads the pages a reader would get.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+// Pages of the fixture site (tests/fixtures/site), as built by `npm run build` and served by
+// `next start` in global-setup.ts.
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { JSDOM } from 'jsdom'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
+import { FIXTURE_DIST, ROOT } from './env'
 
-const root = path.resolve(import.meta.dirname, '..')
-const distDir = '.next-fixture'
-
-function buildEnv(content: string, dist: string): NodeJS.ProcessEnv {
-  // vitest sets NODE_ENV=test; next build must pick its own. The rest would change the site.
-  const { NODE_ENV: _mode, SITE_URL: _url, INKWELL_DRAFTS: _drafts, ...rest } = process.env
-  // Next types NODE_ENV as always set; here it is deliberately absent.
-  return { ...rest, INKWELL_CONTENT_DIR: content, INKWELL_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-describe('npm run build on the fixture site', () => {
-  const env = buildEnv('tests/fixtures/site/content', distDir)
-  let server: ChildProcess | undefined
-  let base = ''
-
-  beforeAll(async () => {
-    fs.rmSync(path.join(root, distDir), { recursive: true, force: true })
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, env, encoding: 'utf8' })
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' })
-    for (let i = 0; i < 100; i++) {
-      try {
-        await fetch(base)
-        return
-      } catch {
-        await new Promise((r) => setTimeout(r, 200))
-      }
-    }
-    throw new Error('next start did not answer')
-  })
-
-  afterAll(() => {
-    server?.kill()
-    fs.rmSync(path.join(root, distDir), { recursive: true, force: true })
-  })
+describe('the fixture site, built and served by next start', () => {
+  const base = inject('siteUrl')
 
   const page = async (pathname: string) => {
     const response = await fetch(base + pathname)
@@ -139,7 +94,7 @@ describe('npm run build on the fixture site', () => {
     const notFound = await page('/no/such/page')
     expect(notFound.status).toBe(404)
     expect(notFound.doc.querySelector('h1')?.textContent).toBe('This page does not exist')
-    expect(fs.readdirSync(path.join(root, distDir, 'server/app/posts')).filter((f) => f.endsWith('.html')).sort()).toEqual([
+    expect(fs.readdirSync(path.join(ROOT, FIXTURE_DIST, 'server/app/posts')).filter((f) => f.endsWith('.html')).sort()).toEqual([
       'hello.html',
       'second.html',
       'third.html',
@@ -174,24 +129,3 @@ describe('npm run build on the fixture site', () => {
   })
 })
 
-describe('npm run build on broken content', () => {
-  it('fails with one line per problem, no stack trace, and writes no site', () => {
-    const dist = '.next-broken'
-    fs.rmSync(path.join(root, dist), { recursive: true, force: true })
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: buildEnv('tests/fixtures/broken/content', dist), encoding: 'utf8' })
-    expect(build.status).not.toBe(0)
-    const lines = build.stderr.split('\n').filter((l) => l.startsWith('tests/fixtures/'))
-    const dir = 'tests/fixtures/broken/content/posts'
-    expect(lines).toEqual([
-      `${dir}/bad-component.mdx:8:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)`,
-      `${dir}/bad-expression.mdx:8:15 this expression threw "ReferenceError: notDefined is not defined" (fix the JavaScript between { and }, or write \\{ to show a literal brace)`,
-      `${dir}/bad-frontmatter.mdx:1:1 date is missing (write date: 2025-03-21 or date: 2025-03-21T09:00:00+01:00)`,
-      `${dir}/bad-frontmatter.mdx:4:1 warning: unknown frontmatter field "catgories" (did you mean "categories"?)`,
-      `${dir}/bad-image.mdx:6:1 image "./nothing.png" not found (check the path; it is relative to the post file)`,
-      `${dir}/bad-syntax.mdx:6:1 Expected a closing tag for \`<Admonition>\` (close every tag, in the order the tags were opened)`,
-    ])
-    expect(build.stderr).toContain('✗ 5 errors, 1 warning')
-    expect(build.stderr).not.toMatch(/^\s+at /m)
-    expect(fs.existsSync(path.join(root, dist))).toBe(false)
-  })
-})
