@@ -1,3 +1,4 @@
+import { notFound } from 'next/navigation'
 import { getContent, paginate } from '@/lib/content'
 import { Pagination } from './pagination'
 import { PostList } from './post-list'
@@ -8,6 +9,7 @@ const pageHref = (n: number) => (n === 1 ? '/' : `/page/${n}`)
 export async function HomePage({ page }: { page: number }) {
   const { site, posts } = await getContent()
   const { items, pages } = paginate(posts, page, site.postsPerPage)
+  if (page < 1 || page > pages) notFound()
   return (
     <div className="mx-auto max-w-3xl">
       {page === 1 ? (

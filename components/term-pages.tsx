@@ -2,6 +2,7 @@ import Link from 'next/link'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getContent, getTerm, paginate, type TermKind } from '@/lib/content'
+import { NO_SLUG, staticParams } from '@/lib/static-params'
 import { Pagination } from './pagination'
 import { PostList } from './post-list'
 
@@ -63,15 +64,16 @@ export async function TermPosts({ kind, slug, page }: { kind: TermKind; slug: st
 
 /** Static params for /<kind>/<slug>. */
 export async function termParams(kind: TermKind) {
-  return (await getContent())[kind].map((term) => ({ slug: term.slug }))
+  return staticParams((await getContent())[kind].map((term) => ({ slug: term.slug })), { slug: NO_SLUG })
 }
 
 /** Static params for /<kind>/<slug>/page/<n>, n ≥ 2. */
 export async function termPageParams(kind: TermKind) {
   const { site, ...content } = await getContent()
-  return content[kind].flatMap((term) =>
+  const params = content[kind].flatMap((term) =>
     Array.from({ length: paginate(term.posts, 1, site.postsPerPage).pages - 1 }, (_, i) => ({ slug: term.slug, page: String(i + 2) })),
   )
+  return staticParams(params, { slug: NO_SLUG, page: '2' })
 }
 
 /** Title, description and canonical URL of a term page. */

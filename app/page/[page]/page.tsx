@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import { HomePage, extraPageNumbers } from '@/components/home-page'
+import { staticParams } from '@/lib/static-params'
 
 export const dynamicParams = false
 
 export async function generateStaticParams() {
-  return (await extraPageNumbers()).map((n) => ({ page: String(n) }))
+  return staticParams((await extraPageNumbers()).map((n) => ({ page: String(n) })), { page: '0' })
 }
 
 export async function generateMetadata({ params }: PageProps<'/page/[page]'>): Promise<Metadata> {

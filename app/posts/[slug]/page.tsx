@@ -9,12 +9,13 @@ import { TableOfContents } from '@/components/table-of-contents'
 import { UnpublishedBadge } from '@/components/unpublished-badge'
 import { getContent, getPost } from '@/lib/content'
 import { slugify } from '@/lib/slug'
+import { NO_SLUG, staticParams } from '@/lib/static-params'
 
 export const dynamicParams = false
 
 export async function generateStaticParams() {
   const { posts } = await getContent()
-  return posts.map((post) => ({ slug: post.slug }))
+  return staticParams(posts.map((post) => ({ slug: post.slug })), { slug: NO_SLUG })
 }
 
 export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {

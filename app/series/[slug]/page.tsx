@@ -4,11 +4,12 @@ import { notFound } from 'next/navigation'
 import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
 import { getContent } from '@/lib/content'
+import { NO_SLUG, staticParams } from '@/lib/static-params'
 
 export const dynamicParams = false
 
 export async function generateStaticParams() {
-  return (await getContent()).series.map((s) => ({ slug: s.slug }))
+  return staticParams((await getContent()).series.map((s) => ({ slug: s.slug })), { slug: NO_SLUG })
 }
 
 async function findSeries(slug: string) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { getContent, getPost } from '@/lib/content'
+import { NO_SLUG, staticParams } from '@/lib/static-params'
 
 // Serves the images that sit next to a post (content/posts/<slug>/chart.webp) at
 // /posts/<slug>/chart.webp: in next dev, next start, and as plain files in a static export.
@@ -19,11 +20,12 @@ const TYPES: Record<string, string> = {
 
 export async function generateStaticParams() {
   const { posts } = await getContent()
-  return posts.flatMap((post) =>
+  const params = posts.flatMap((post) =>
     post.assets
       .filter((asset) => asset.url.startsWith(`${post.url}/`))
       .map((asset) => ({ slug: post.slug, asset: asset.url.slice(post.url.length + 1).split('/').map(decodeURIComponent) })),
   )
+  return staticParams(params, { slug: NO_SLUG, asset: ['none'] })
 }
 
 export async function GET(_request: Request, { params }: RouteContext<'/posts/[slug]/[...asset]'>) {
