@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { ContentReloader } from '@/components/content-reloader'
 import { SiteFooter } from '@/components/site-footer'
 import { SiteHeader } from '@/components/site-header'
 import { ThemeScript } from '@/components/theme-script'
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter site={site} authorName={defaultAuthor.name} />
+        {process.env.NODE_ENV === 'development' ? <ContentReloader /> : null}
       </body>
     </html>
   )

@@ -41,6 +41,11 @@ function fingerprint(dir: string): string {
   return parts.join('|')
 }
 
+/** The fingerprint of the content folder this process reads. */
+export function contentFingerprint(): string {
+  return fingerprint(contentOptions().root)
+}
+
 type Cache = { key: string; promise: Promise<Content> }
 const store = globalThis as { [key: symbol]: Cache | undefined }
 const CACHE = Symbol.for('inkwell.content')
