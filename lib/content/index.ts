@@ -21,7 +21,26 @@ export function contentOptions(env: NodeJS.ProcessEnv = process.env): LoadOption
     now: env.INKWELL_NOW ? new Date(env.INKWELL_NOW) : new Date(),
     siteUrl: env.SITE_URL,
     publicDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public'),
+    pages: staticPages(path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'app')),
   }
+}
+
+/** URL paths of the app's pages without dynamic segments (app/about/page.mdx → /about). */
+function staticPages(appDir: string): string[] {
+  const found: string[] = []
+  const walk = (dir: string, route: string) => {
+    if (!fs.existsSync(dir)) return
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !/^[[_@.]/.test(entry.name)) {
+        // (group) folders do not appear in URLs.
+        walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? route : `${route}/${entry.name}`)
+      } else if (/^page\.(tsx|mdx)$/.test(entry.name) && route) {
+        found.push(route)
+      }
+    }
+  }
+  walk(appDir, '')
+  return found
 }
 
 /** A fingerprint of every file under `dir` (names, sizes, times), to notice edits in next dev. */

@@ -6,6 +6,7 @@ import { parseDate, isTimeZone } from './dates'
 import { parseYaml, splitFrontmatter } from './frontmatter'
 import { compilePost, resolveImage, type Asset, type CompiledPost, type TocHeading } from './mdx'
 import { ContentError, sortProblems, type Problem } from './problems'
+import { closest } from './suggest'
 import { authorSchema, frontmatterSchema, siteSchema, type Frontmatter, type SiteConfig } from './schema'
 import { buildSeries, buildTerms, groupByYear, relatedPosts, type IndexProblem, type Term } from './taxonomy'
 
@@ -91,6 +92,8 @@ export interface LoadOptions {
   siteUrl?: string
   /** Folder of files served at the site root, for images written as `/x.png`. */
   publicDir?: string
+  /** Paths of pages that are not made from content (`/about`), so links to them check out. */
+  pages?: string[]
 }
 
 const WORDS_PER_MINUTE = 230
@@ -291,31 +294,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     .filter((p) => options.includeDrafts || !p.unpublished)
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug))
 
-  // Links: a published page that links to a post that will not be built is a broken link.
   const bySlug = new Map(posts.map((p) => [p.slug, p]))
-  for (const post of posts) {
-    const compiled = compileCache.get(post.file)?.result
-    for (const link of compiled?.links ?? []) {
-      const [pathname = '', anchor] = link.href.split('#')
-      const at = { severity: 'error' as const, file: post.file, line: link.line, column: link.column }
-      const postMatch = /^\/posts\/([^/?]+)\/?$/.exec(pathname)
-      const target = pathname === '' ? post : postMatch ? bySlug.get(decodeURIComponent(postMatch[1]!)) : undefined
-      if (postMatch && !target) {
-        const hidden = bySlugAll.get(postMatch[1]!)
-        problems.push({
-          ...at,
-          message: hidden
-            ? `link to ${link.href} points at a post that is not published (publish ${postMatch[1]} first, or remove the link)`
-            : `link to ${link.href}: no such post (check the slug; posts are at /posts/<file or folder name>)`,
-        })
-      } else if (target && anchor) {
-        const ids = compileCache.get(target.file)?.result.ids ?? []
-        if (!ids.includes(decodeURIComponent(anchor)) && !anchor.startsWith('user-content-fn')) {
-          problems.push({ ...at, message: `link to ${link.href}: no heading with id "${anchor}" in that post (headings there: ${ids.join(', ') || 'none'})` })
-        }
-      }
-    }
-  }
 
   const link = (p: Post): PostLink => ({ slug: p.slug, title: p.title, url: p.url })
   posts.forEach((post, i) => {
@@ -364,6 +343,51 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
   const related = relatedPosts(posts)
   for (const post of posts) post.related = (related.get(post) ?? []).map(link)
   const archive = groupByYear(posts, timeZone)
+
+  // Links between pages of this site: every target must be part of this build.
+  const sitePaths = new Set(['/', '/archive', '/categories', '/tags', '/series', '/feed.xml', '/sitemap.xml', '/robots.txt', ...(options.pages ?? [])])
+  const pagesOf = (n: number) => Math.max(1, Math.ceil(n / site.postsPerPage))
+  const addPaged = (base: string, n: number) => {
+    sitePaths.add(base || '/')
+    for (let page = 2; page <= pagesOf(n); page++) sitePaths.add(`${base}/page/${page}`)
+  }
+  addPaged('', posts.length)
+  for (const term of categories) addPaged(`/categories/${term.slug}`, term.posts.length), sitePaths.add(`/categories/${term.slug}/feed.xml`)
+  for (const term of tags) addPaged(`/tags/${term.slug}`, term.posts.length)
+  for (const entry of series) sitePaths.add(`/series/${entry.slug}`), sitePaths.add(`/series/${entry.slug}/feed.xml`)
+  for (const post of posts) {
+    for (const asset of post.assets) sitePaths.add(asset.url)
+    for (const alias of post.aliases) sitePaths.add(alias.replace(/(.)\/+$/, '$1'))
+  }
+  for (const post of posts) {
+    const compiled = compileCache.get(post.file)?.result
+    for (const link of compiled?.links ?? []) {
+      const [pathAndQuery = '', anchor] = link.href.split('#')
+      const pathname = pathAndQuery.split('?')[0]!.replace(/(.)\/+$/, '$1')
+      const at = { severity: 'error' as const, file: post.file, line: link.line, column: link.column }
+      const postMatch = /^\/posts\/([^/]+)$/.exec(pathname)
+      const target = pathname === '' ? post : postMatch ? bySlug.get(decodeURIComponent(postMatch[1]!)) : undefined
+      if (postMatch && !target) {
+        const hidden = bySlugAll.get(decodeURIComponent(postMatch[1]!))
+        const guess = closest(postMatch[1]!, [...bySlug.keys()])
+        problems.push({
+          ...at,
+          message: hidden
+            ? `link to ${link.href} points at a post that is not published (publish ${hidden.slug} first, or remove the link)`
+            : `link to ${link.href}: no such post (${guess ? `did you mean /posts/${guess}?` : 'posts are at /posts/<file or folder name>'})`,
+        })
+      } else if (target && anchor) {
+        const ids = compileCache.get(target.file)?.result.ids ?? []
+        if (!ids.includes(decodeURIComponent(anchor)) && !anchor.startsWith('user-content-fn')) {
+          const guess = closest(decodeURIComponent(anchor), ids)
+          problems.push({ ...at, message: `link to ${link.href}: no heading with id "${anchor}" in that post (${guess ? `did you mean #${guess}? ` : ''}headings there: ${ids.join(', ') || 'none'})` })
+        }
+      } else if (!target && !sitePaths.has(decodeURI(pathname)) && !fs.existsSync(path.join(publicDir, decodeURI(pathname)))) {
+        const guess = closest(pathname, [...sitePaths])
+        problems.push({ ...at, message: `link to ${link.href}: no such page on this site (${guess ? `did you mean ${guess}?` : 'check the path'})` })
+      }
+    }
+  }
 
   const sorted = sortProblems(problems)
   return { content: { site, defaultAuthor, authors, posts, bySlug, categories, tags, series, archive, warnings: sorted.filter((p) => p.severity === 'warning') }, problems: sorted }
