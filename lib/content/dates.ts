@@ -89,3 +89,13 @@ export function yearIn(date: Date, timeZone: string): number {
 export function formatDate(date: Date, language: string, timeZone: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone }).format(date)
 }
+
+/** `date` as a frontmatter date-time in `timeZone` with its offset: `2026-11-22T14:05:00+01:00`. */
+export function toOffsetDateTime(date: Date, timeZone: string): string {
+  const instant = Math.floor(date.getTime() / 1000) * 1000
+  const [y, mo, d, h, mi, s] = zoneParts(instant, timeZone) as [number, number, number, number, number, number]
+  const offset = Math.round(offsetAt(instant, timeZone) / 60_000)
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0')
+  const zone = `${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${zone}`
+}

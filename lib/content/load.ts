@@ -105,12 +105,12 @@ const compileCache: Map<string, { hash: string; result: CompiledPost }> = ((glob
   Symbol.for('inkwell.compileCache')
 ] ??= new Map()) as never
 
-function readYamlFile<S extends Parameters<typeof parseYaml>[0]['schema']>(file: string, schema: S, what: string) {
+export function readYamlFile<S extends Parameters<typeof parseYaml>[0]['schema']>(file: string, schema: S, what: string) {
   return parseYaml({ file, yaml: fs.readFileSync(file, 'utf8'), yamlLine: 1, schema, unknownKeys: 'error', what })
 }
 
 /** Finds post files: `posts/<slug>.mdx` and `posts/<slug>/index.mdx`. */
-function findPostFiles(postsDir: string, problems: Problem[]): string[] {
+export function findPostFiles(postsDir: string, problems: Problem[]): string[] {
   if (!fs.existsSync(postsDir)) return []
   const files: string[] = []
   for (const entry of fs.readdirSync(postsDir, { withFileTypes: true })) {
