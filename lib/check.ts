@@ -2,6 +2,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { mdxComponents } from '../components/mdx'
 import { contentOptions, type Problem } from './content'
+import type { LoadOptions } from './content/load'
 import { inspectContent } from './content/load'
 import { evaluatePost } from './content/run'
 import { sortProblems } from './content/problems'
@@ -18,8 +19,8 @@ const LOCATED = /^(.+?):(\d+):(\d+) (.*)$/s
  * (so mistakes are found before publishing), links as production sees them, and every post
  * rendered once so that an expression which throws is reported at its line.
  */
-export async function checkContent(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult> {
-  const base = contentOptions(env)
+export async function checkContent(env: NodeJS.ProcessEnv = process.env, compile?: LoadOptions['compile']): Promise<CheckResult> {
+  const base = { ...contentOptions(env), compile }
   const problems = new Map<string, Problem>()
   const add = (list: Problem[]) => list.forEach((p) => problems.set(`${p.file}:${p.line}:${p.column}:${p.message}`, p))
   let posts = 0

@@ -94,6 +94,8 @@ export interface LoadOptions {
   publicDir?: string
   /** Paths of pages that are not made from content (`/about`), so links to them check out. */
   pages?: string[]
+  /** Compiles one post; default: in this thread. `npm run check` passes a worker pool. */
+  compile?: typeof compilePost
 }
 
 const WORDS_PER_MINUTE = 230
@@ -220,7 +222,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     const compiled =
       cached?.hash === hash && cached.result.assets.every((a) => fs.existsSync(a.file))
         ? cached.result
-        : await compilePost(split.body, { file, dir, assetBase: `/posts/${slug}`, publicDir })
+        : await (options.compile ?? compilePost)(split.body, { file, dir, assetBase: `/posts/${slug}`, publicDir })
     compileCache.set(file, { hash, result: compiled })
     out.push(...compiled.problems)
     if (!fm.data) return undefined
