@@ -4,7 +4,7 @@ import { ContentReloader } from '@/components/content-reloader'
 import { SiteFooter } from '@/components/site-footer'
 import { SiteHeader } from '@/components/site-header'
 import { ThemeScript } from '@/components/theme-script'
-import { getContent } from '@/lib/content'
+import { contentOptions, getContent } from '@/lib/content'
 import { inter } from './fonts'
 import './globals.css'
 
@@ -14,6 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(site.url),
     title: { default: site.title, template: `%s · ${site.title}` },
     description: site.description,
+    // A preview build (INKWELL_DRAFTS=1) shows unpublished posts: keep all of it out of search engines.
+    robots: contentOptions().includeDrafts ? { index: false, follow: false } : undefined,
   }
 }
 
