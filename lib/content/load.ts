@@ -4,6 +4,7 @@ import path from 'node:path'
 import { slugify } from '../slug'
 import { parseDate, isTimeZone } from './dates'
 import { parseYaml, splitFrontmatter } from './frontmatter'
+import { cacheKey, isFresh, readCached, stampsOf, writeCached, type Entry } from './cache'
 import { compilePost, resolveImage, type Asset, type CompiledPost, type TocHeading } from './mdx'
 import { ContentError, sortProblems, type Problem } from './problems'
 import { closest } from './suggest'
@@ -101,9 +102,10 @@ export interface LoadOptions {
 const WORDS_PER_MINUTE = 230
 const SUMMARY_LENGTH = 240
 
-// Compiled posts by file and content hash, kept across reloads in one process (next dev), so an
-// edit recompiles only the post that changed. On globalThis: Next may load this module twice.
-const compileCache: Map<string, { hash: string; result: CompiledPost }> = ((globalThis as Record<symbol, unknown>)[
+// Compiled posts by file, kept across reloads in one process (next dev), so an edit recompiles
+// only the post that changed; cache.ts keeps them on disk across processes. On globalThis: Next
+// may load this module twice.
+const compileCache: Map<string, { key: string; result: CompiledPost; stamps: Entry['stamps'] }> = ((globalThis as Record<symbol, unknown>)[
   Symbol.for('inkwell.compileCache')
 ] ??= new Map()) as never
 
@@ -217,13 +219,16 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     locators.set(file, fm.locate)
 
     const dir = path.dirname(file)
-    const hash = createHash('sha1').update(source).update(publicDir).digest('hex')
-    const cached = compileCache.get(file)
-    const compiled =
-      cached?.hash === hash && cached.result.assets.every((a) => fs.existsSync(a.file))
-        ? cached.result
-        : await (options.compile ?? compilePost)(split.body, { file, dir, assetBase: `/posts/${slug}`, publicDir })
-    compileCache.set(file, { hash, result: compiled })
+    const compileOptions = { file, dir, assetBase: `/posts/${slug}`, publicDir }
+    const diskKey = cacheKey(file, split.body, publicDir)
+    const key = diskKey ?? createHash('sha1').update(file).update(split.body).update(publicDir).digest('hex')
+    const inMemory = compileCache.get(file)
+    let compiled = inMemory?.key === key && isFresh(inMemory.stamps) ? inMemory.result : diskKey ? readCached(diskKey) : undefined
+    if (!compiled) {
+      compiled = await (options.compile ?? compilePost)(split.body, compileOptions)
+      if (diskKey) writeCached(diskKey, compiled)
+    }
+    compileCache.set(file, { key, result: compiled, stamps: stampsOf(compiled) })
     out.push(...compiled.problems)
     if (!fm.data) return undefined
     const data = fm.data
