@@ -222,7 +222,7 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
       words += text.split(/\s+/).filter(Boolean).length
     }
 
-    visit(tree, (node) => {
+    visit(tree, (node, _index, parent) => {
       switch (node.type) {
         case 'mdxjsEsm': {
           for (const statement of node.data?.estree?.body ?? []) {
@@ -254,7 +254,8 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
           }
           break
         case 'paragraph':
-          if (!result.firstParagraph) result.firstParagraph = toString(node).replace(/\s+/g, ' ').trim()
+          // The summary is the first paragraph of the post itself, not one inside a component.
+          if (!result.firstParagraph && parent?.type === 'root') result.firstParagraph = toString(node).replace(/\s+/g, ' ').trim()
           break
         case 'image': {
           const asset = resolve(node.url, node)

@@ -62,6 +62,19 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
           </div>
         </header>
 
+        {post.cover ? (
+          // The cover is the largest thing above the fold: load it first, at its known size.
+          <img
+            src={post.cover.url}
+            alt=""
+            width={post.cover.width}
+            height={post.cover.height}
+            fetchPriority="high"
+            decoding="async"
+            className="mb-10 h-auto w-full rounded-xl"
+          />
+        ) : null}
+
         {post.seriesInfo ? <SeriesBox info={post.seriesInfo} /> : null}
 
         {showToc ? <TableOfContents headings={post.headings} variant="inline" /> : null}
