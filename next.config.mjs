@@ -1,5 +1,6 @@
 import createMDX from '@next/mdx'
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js'
+import { contentSecurityPolicy, securityHeaders, svgPolicy } from './lib/security-headers.mjs'
 
 // INKWELL_OUTPUT=export writes a static site to out/ (npm run export).
 // INKWELL_DIST_DIR lets the build tests build a fixture site without touching .next/.
@@ -19,11 +20,26 @@ export default function config(phase) {
   return withMDX({
     output: staticExport ? 'export' : undefined,
     distDir: process.env.INKWELL_DIST_DIR || '.next',
-    // Files named *.dev.ts(x) are routes only under next dev (the content reloader's endpoint).
-    pageExtensions: dev ? ['ts', 'tsx', 'mdx', 'dev.ts'] : ['ts', 'tsx', 'mdx'],
+    // Files named *.dev.ts(x) are routes only under next dev (the content reloader's endpoint);
+    // *.node.ts ones only where a Node server runs the site, not in a static export (the search
+    // index route: an export has the index as plain files).
+    pageExtensions: ['ts', 'tsx', 'mdx', ...(dev ? ['dev.ts'] : []), ...(staticExport ? [] : ['node.ts'])],
     poweredByHeader: false,
     reactStrictMode: true,
     // The MDX compiler runs in Node as it is; bundling it gains nothing and slows builds.
     serverExternalPackages: ['@mdx-js/mdx', 'rehype-pretty-code', 'shiki'],
+    // A static export has no server to send headers (Next warns); deploy/nginx.conf sends the same.
+    ...(staticExport
+      ? {}
+      : {
+          async headers() {
+            const headers = [{ key: 'Content-Security-Policy', value: contentSecurityPolicy({ dev }) }, ...securityHeaders]
+            return [
+              { source: '/:path*', headers },
+              // Later rules win: SVGs keep the stricter policy the image route also sets.
+              { source: '/:path(.*\\.svg)', headers: [{ key: 'Content-Security-Policy', value: svgPolicy }] },
+            ]
+          },
+        }),
   })
 }

@@ -1,0 +1,6 @@
+/** Content-Security-Policy of the site (see security-headers.mjs for each directive's reason). */
+export function contentSecurityPolicy(options?: { dev?: boolean }): string
+/** Every security header but the CSP. */
+export const securityHeaders: ReadonlyArray<{ key: string; value: string }>
+/** Content-Security-Policy for SVG files: no script, sandboxed. */
+export const svgPolicy: string

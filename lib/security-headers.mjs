@@ -1,0 +1,57 @@
+// The site's security headers, in one place: next.config.mjs sends them from `next start`, and
+// deploy/nginx.conf repeats them for the static export (the browser suite checks both agree).
+// Plain .mjs because next.config.mjs imports it; it reads nothing and has no side effects.
+
+/**
+ * Content-Security-Policy directives: only what the site uses.
+ *
+ * script-src needs 'unsafe-inline'. Every App Router page carries inline scripts that Next.js
+ * writes (the RSC payload, `self.__next_f.push(…)`) and that differ per page. A nonce would make
+ * every page dynamic (and cannot exist in a static export); a header with hashes cannot list
+ * per-page scripts. Adding even one hash (say, of the theme script) would make browsers ignore
+ * 'unsafe-inline' and block Next's own scripts, so the theme script is allowed by 'unsafe-inline'
+ * too. What the policy still stops: scripts from any other origin, plugins, <base> hijacking,
+ * forms posting elsewhere, framing. 'wasm-unsafe-eval' lets Pagefind's search compile its
+ * WebAssembly; it does not allow eval() of JavaScript.
+ *
+ * @param {{ dev?: boolean }} [options] next dev also needs 'unsafe-eval' (React's debugging aids)
+ *   and websockets for hot reload.
+ * @returns {string}
+ */
+export function contentSecurityPolicy({ dev = false } = {}) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ''}`,
+    // Highlighted code carries its colours in style attributes (--shiki-light/dark).
+    "style-src 'self' 'unsafe-inline'",
+    // Posts may show remote images (<Figure src="https://…">) from any host; images run no code.
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/**
+ * The policy for SVG files (post images, the icon): an SVG opened on its own is a document that
+ * could run script from our origin; this one can run nothing and is sandboxed.
+ */
+export const svgPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+/**
+ * Every header but the CSP, each with its reason.
+ * @type {ReadonlyArray<{ key: string, value: string }>}
+ */
+export const securityHeaders = [
+  // Never guess a type: a post's .txt or .svg is not run as script or HTML.
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Other sites see our origin, never the path a reader came from.
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  // A blog needs none of these; no embedded content may ask for them either.
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  // For browsers that predate frame-ancestors.
+  { key: 'X-Frame-Options', value: 'DENY' },
+]
