@@ -1,5 +1,6 @@
 import type { MDXComponents } from 'mdx/types'
 import { Admonition } from './admonition'
+import { CodeBlock } from './code-block'
 import { Figure } from './figure'
 import { Stat, Stats } from './stats'
 import { Table } from './table'
@@ -11,4 +12,6 @@ export const mdxComponents = {
   Stats,
   Stat,
   table: Table,
+  // rehype-pretty-code wraps each code block in a <figure>.
+  figure: CodeBlock,
 } satisfies MDXComponents

@@ -1,0 +1,47 @@
+'use client'
+
+import { useEffect, useState } from 'react'
+
+/**
+ * Copies the code of the code block it sits in. Invisible (but holding its place) until it
+ * works, so a page without JavaScript shows no dead button.
+ */
+export function CopyButton() {
+  const [ready, setReady] = useState(false)
+  const [copied, setCopied] = useState(false)
+  useEffect(() => setReady(true), [])
+  useEffect(() => {
+    if (!copied) return
+    const timer = setTimeout(() => setCopied(false), 2000)
+    return () => clearTimeout(timer)
+  }, [copied])
+
+  const copy = async (button: HTMLButtonElement) => {
+    // textContent, not innerText: line numbers are CSS counters, and lines are grid items whose
+    // newlines innerText would drop.
+    const text = button.closest('figure')?.querySelector('pre')?.textContent ?? ''
+    try {
+      await navigator.clipboard.writeText(text.replace(/\n$/, ''))
+      setCopied(true)
+    } catch {
+      // No clipboard (a page served over plain http); the code stays selectable by hand.
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className="code-copy"
+        data-ready={ready || undefined}
+        onClick={(event) => void copy(event.currentTarget)}
+        aria-label={copied ? 'Copied' : 'Copy code'}
+      >
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+      <span role="status" className="sr-only">
+        {copied ? 'Copied to the clipboard' : ''}
+      </span>
+    </>
+  )
+}
