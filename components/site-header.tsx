@@ -1,8 +1,9 @@
 import Link from 'next/link'
 import type { SiteConfig } from '@/lib/content'
+import { SearchButton } from './search/search-button'
 import { ThemeToggle } from './theme-toggle'
 
-/** Site title, navigation and the theme toggle. */
+/** Site title, navigation, search and the theme toggle. */
 export function SiteHeader({ site }: { site: SiteConfig }) {
   return (
     <header className="border-b border-[var(--line)]">
@@ -26,7 +27,10 @@ export function SiteHeader({ site }: { site: SiteConfig }) {
             </li>
           </ul>
         </nav>
-        <ThemeToggle />
+        <div className="flex items-center gap-1">
+          <SearchButton />
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   )

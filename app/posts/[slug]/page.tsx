@@ -8,6 +8,7 @@ import { SeriesBox } from '@/components/series-box'
 import { TableOfContents } from '@/components/table-of-contents'
 import { UnpublishedBadge } from '@/components/unpublished-badge'
 import { getContent, getPost } from '@/lib/content'
+import { SEARCH_BODY } from '@/lib/search-index'
 import { slugify } from '@/lib/slug'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 
@@ -35,6 +36,8 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
   if (!post) notFound()
   const { site } = await getContent()
   const showToc = post.toc && post.headings.length >= 2
+  // The search index (scripts/search-index.mts) takes the title and text of published posts only.
+  const searchable = post.unpublished ? {} : { [SEARCH_BODY]: '' }
 
   return (
     <article className={showToc ? 'lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-14' : undefined}>
@@ -49,7 +52,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
               ))}
             </p>
           ) : null}
-          <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-[2.6rem] sm:leading-[1.15]">
+          <h1 {...searchable} className="text-3xl font-bold tracking-tight text-balance sm:text-[2.6rem] sm:leading-[1.15]">
             {post.title}
           </h1>
           {post.unpublished ? (
@@ -79,7 +82,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
 
         {showToc ? <TableOfContents headings={post.headings} variant="inline" /> : null}
 
-        <div className="prose prose-ink max-w-none">
+        <div {...searchable} className="prose prose-ink max-w-none">
           <PostBody code={post.code} />
         </div>
 

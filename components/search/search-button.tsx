@@ -1,0 +1,55 @@
+'use client'
+
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+
+// The dialog, its results list and Pagefind load only when the reader opens search.
+const SearchDialog = lazy(() => import('./search-dialog'))
+
+/** Opens search in a dialog: a click, `/` or Ctrl-K (⌘K). Without JavaScript, a link to /search. */
+export function SearchButton() {
+  const [open, setOpen] = useState(false)
+  const close = useCallback(() => setOpen(false), [])
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null
+      const typing = target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')
+      const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey
+      const ctrlK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey
+      if (!slash && !ctrlK) return
+      event.preventDefault()
+      setOpen(true)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
+
+  return (
+    <>
+      <a
+        href="/search"
+        onClick={(event) => {
+          if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+          event.preventDefault()
+          setOpen(true)
+        }}
+        aria-keyshortcuts="/ Control+K"
+        className="inline-flex h-9 items-center gap-2 rounded-md px-2 text-[0.95rem] text-[var(--muted)] hover:bg-[var(--surface)] hover:text-[var(--fg)]"
+      >
+        <svg className="size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
+          <circle cx="11" cy="11" r="6.5" />
+          <path d="m16 16 4.5 4.5" />
+        </svg>
+        <span className="sr-only sm:not-sr-only">Search</span>
+        <kbd aria-hidden="true" className="hidden rounded border border-[var(--line)] px-1.5 font-sans text-xs sm:inline">
+          /
+        </kbd>
+      </a>
+      {open ? (
+        <Suspense fallback={null}>
+          <SearchDialog onClose={close} />
+        </Suspense>
+      ) : null}
+    </>
+  )
+}
