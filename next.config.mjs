@@ -25,6 +25,9 @@ export default function config(phase) {
     // index route: an export has the index as plain files).
     pageExtensions: ['ts', 'tsx', 'mdx', ...(dev ? ['dev.ts'] : []), ...(staticExport ? [] : ['node.ts'])],
     poweredByHeader: false,
+    // Route types come in through next-env.d.ts from whichever distDir was built last, so builds
+    // into .next-fixture and friends never rewrite tsconfig.json's include list.
+    experimental: { strictRouteTypes: true },
     reactStrictMode: true,
     // The MDX compiler runs in Node as it is; bundling it gains nothing and slows builds.
     serverExternalPackages: ['@mdx-js/mdx', 'rehype-pretty-code', 'shiki'],
