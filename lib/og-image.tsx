@@ -1,0 +1,73 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { ImageResponse } from 'next/og'
+import { OG_SIZE } from './urls'
+
+// Social cards, drawn at build time with next/og. Fonts come from @fontsource/inter's .woff files
+// (satori reads TTF, OTF and WOFF, not WOFF2), one file per script subset so titles in Latin,
+// Cyrillic, Greek and Vietnamese all render with no download. Anything else would make next/og
+// fetch a font or emoji images from the internet, which a build here cannot do.
+
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese']
+const WEIGHTS = [400, 700] as const
+
+type Font = { name: string; data: ArrayBuffer; weight: 400 | 700; style: 'normal' }
+let fonts: Promise<Font[]> | undefined
+
+function loadFonts(): Promise<Font[]> {
+  fonts ??= Promise.all(
+    WEIGHTS.flatMap((weight) =>
+      SUBSETS.map(async (subset) => {
+        const file = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules/@fontsource/inter/files', `inter-${subset}-${weight}-normal.woff`)
+        const data = await fs.readFile(file)
+        return { name: 'Inter', data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, weight, style: 'normal' as const }
+      }),
+    ),
+  )
+  return fonts
+}
+
+/** Emoji and pictographs need an emoji font, which next/og would download; the card leaves them out. */
+export function withoutEmoji(text: string): string {
+  return text
+    .replace(/[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim()
+}
+
+export interface CardText {
+  /** The big line: a post's title, or the site's. */
+  title: string
+  /** The small line at the top: the site's name. */
+  site: string
+  /** The line at the bottom: a date, or the site's description. */
+  footer?: string
+}
+
+/** A 1200×630 PNG card with the site's name, a title and a footer line. */
+export async function socialCard({ title, site, footer }: CardText): Promise<ImageResponse> {
+  const text = withoutEmoji(title)
+  // Long titles get smaller type, so up to about four lines fit.
+  const size = text.length > 90 ? 54 : text.length > 50 ? 64 : 76
+  return new ImageResponse(
+    (
+      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#fdfdfc', color: '#1c1c1f', fontFamily: 'Inter' }}>
+        <div style={{ display: 'flex', height: 16, background: '#2b2f6b' }} />
+        <div style={{ display: 'flex', flexDirection: 'column', flex: 1, padding: '56px 80px 64px' }}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 20, fontSize: 34, color: '#5c5f66' }}>
+            <svg width="52" height="52" viewBox="0 0 32 32">
+              <rect width="32" height="32" rx="7" fill="#2b2f6b" />
+              <path d="M16 6c4 5.5 7 9.3 7 13a7 7 0 0 1-14 0c0-3.7 3-7.5 7-13z" fill="#f4f1e8" />
+            </svg>
+            <span>{withoutEmoji(site)}</span>
+          </div>
+          <div style={{ display: 'flex', flex: 1, alignItems: 'center' }}>
+            <div style={{ fontSize: size, fontWeight: 700, lineHeight: 1.15, letterSpacing: '-0.02em', maxHeight: size * 1.15 * 4, overflow: 'hidden' }}>{text}</div>
+          </div>
+          {footer ? <div style={{ display: 'flex', fontSize: 32, color: '#5c5f66' }}>{withoutEmoji(footer)}</div> : null}
+        </div>
+      </div>
+    ),
+    { ...OG_SIZE, fonts: await loadFonts() },
+  )
+}
