@@ -4,19 +4,13 @@ import { ContentReloader } from '@/components/content-reloader'
 import { SiteFooter } from '@/components/site-footer'
 import { SiteHeader } from '@/components/site-header'
 import { ThemeScript } from '@/components/theme-script'
-import { contentOptions, getContent } from '@/lib/content'
+import { getContent } from '@/lib/content'
+import { siteMetadata } from '@/lib/metadata'
 import { inter } from './fonts'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { site } = await getContent()
-  return {
-    metadataBase: new URL(site.url),
-    title: { default: site.title, template: `%s · ${site.title}` },
-    description: site.description,
-    // A preview build (INKWELL_DRAFTS=1) shows unpublished posts: keep all of it out of search engines.
-    robots: contentOptions().includeDrafts ? { index: false, follow: false } : undefined,
-  }
+  return siteMetadata()
 }
 
 export const viewport: Viewport = {

@@ -1,5 +1,17 @@
 import { HomePage } from '@/components/home-page'
+import { JsonLd } from '@/components/json-ld'
+import { getContent } from '@/lib/content'
+import { blogJsonLd, pageMetadata } from '@/lib/metadata'
+import { publicPosts } from '@/lib/urls'
 
-export default function Home() {
-  return <HomePage page={1} />
+export const generateMetadata = () => pageMetadata({ path: '/' })
+
+export default async function Home() {
+  const { site, defaultAuthor, posts } = await getContent()
+  return (
+    <>
+      <JsonLd data={blogJsonLd(site, defaultAuthor, publicPosts(posts).slice(0, site.postsPerPage))} />
+      <HomePage page={1} />
+    </>
+  )
 }

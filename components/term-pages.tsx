@@ -2,7 +2,9 @@ import Link from 'next/link'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { getContent, getTerm, paginate, type TermKind } from '@/lib/content'
+import { pageMetadata } from '@/lib/metadata'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
+import { feedPath } from '@/lib/urls'
 import { Pagination } from './pagination'
 import { PostList } from './post-list'
 
@@ -80,10 +82,12 @@ export async function termPageParams(kind: TermKind) {
 export async function termMetadata(kind: TermKind, slug: string, page = 1): Promise<Metadata> {
   const term = await getTerm(kind, slug)
   if (!term) return {}
-  const path = page === 1 ? `/${kind}/${slug}` : `/${kind}/${slug}/page/${page}`
-  return {
+  const { site } = await getContent()
+  return pageMetadata({
     title: `${LABEL[kind].singular}: ${term.name}${page > 1 ? `, page ${page}` : ''}`,
     description: `Posts ${kind === 'tags' ? 'tagged' : 'in'} ${term.name}.`,
-    alternates: { canonical: path },
-  }
+    path: page === 1 ? `/${kind}/${slug}` : `/${kind}/${slug}/page/${page}`,
+    // Categories have feeds of their own; tags share the site's.
+    feeds: kind === 'categories' ? [{ title: `${site.title}: ${term.name}`, path: feedPath.category(term.slug) }] : [],
+  })
 }

@@ -1,7 +1,8 @@
 import Link from 'next/link'
 import { formatDate, getContent } from '@/lib/content'
+import { pageMetadata } from '@/lib/metadata'
 
-export const metadata = { title: 'Archive', description: 'Every post, by year.', alternates: { canonical: '/archive' } }
+export const generateMetadata = () => pageMetadata({ title: 'Archive', description: 'Every post, by year.', path: '/archive' })
 
 export default async function ArchivePage() {
   const { site, archive, posts } = await getContent()

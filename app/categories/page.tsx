@@ -1,6 +1,7 @@
 import { TermIndex } from '@/components/term-pages'
+import { pageMetadata } from '@/lib/metadata'
 
-export const metadata = { title: 'Categories', alternates: { canonical: '/categories' } }
+export const generateMetadata = () => pageMetadata({ title: 'Categories', description: 'Every category, with its number of posts.', path: '/categories' })
 
 export default function CategoriesPage() {
   return <TermIndex kind="categories" />

@@ -1,7 +1,8 @@
 import Link from 'next/link'
 import { formatDate, getContent } from '@/lib/content'
+import { pageMetadata } from '@/lib/metadata'
 
-export const metadata = { title: 'Series', alternates: { canonical: '/series' } }
+export const generateMetadata = () => pageMetadata({ title: 'Series', description: 'Posts written to be read in order.', path: '/series' })
 
 export default async function SeriesIndex() {
   const { site, series } = await getContent()

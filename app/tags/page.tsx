@@ -1,6 +1,7 @@
 import { TermIndex } from '@/components/term-pages'
+import { pageMetadata } from '@/lib/metadata'
 
-export const metadata = { title: 'Tags', alternates: { canonical: '/tags' } }
+export const generateMetadata = () => pageMetadata({ title: 'Tags', description: 'Every tag, with its number of posts.', path: '/tags' })
 
 export default function TagsPage() {
   return <TermIndex kind="tags" />

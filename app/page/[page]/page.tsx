@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { HomePage, extraPageNumbers } from '@/components/home-page'
+import { pageMetadata } from '@/lib/metadata'
 import { staticParams } from '@/lib/static-params'
 
 export const dynamicParams = false
@@ -10,7 +11,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<'/page/[page]'>): Promise<Metadata> {
   const { page } = await params
-  return { title: `Posts, page ${page}`, alternates: { canonical: `/page/${page}` } }
+  return pageMetadata({ title: `Posts, page ${page}`, path: `/page/${page}` })
 }
 
 export default async function Page({ params }: PageProps<'/page/[page]'>) {

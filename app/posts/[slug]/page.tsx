@@ -8,6 +8,7 @@ import { SeriesBox } from '@/components/series-box'
 import { TableOfContents } from '@/components/table-of-contents'
 import { UnpublishedBadge } from '@/components/unpublished-badge'
 import { getContent, getPost } from '@/lib/content'
+import { postMetadata } from '@/lib/metadata'
 import { SEARCH_BODY } from '@/lib/search-index'
 import { slugify } from '@/lib/slug'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
@@ -21,14 +22,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
   const post = await getPost((await params).slug)
-  if (!post) return {}
-  return {
-    title: post.title,
-    description: post.summary,
-    alternates: { canonical: post.url },
-    // Drafts only exist in dev and previews; keep shared previews out of search engines.
-    robots: post.unpublished ? { index: false, follow: false } : undefined,
-  }
+  return post ? postMetadata(post) : {}
 }
 
 export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {

@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation'
 import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
 import { getContent } from '@/lib/content'
+import { pageMetadata } from '@/lib/metadata'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
+import { feedPath } from '@/lib/urls'
 
 export const dynamicParams = false
 
@@ -19,11 +21,13 @@ async function findSeries(slug: string) {
 export async function generateMetadata({ params }: PageProps<'/series/[slug]'>): Promise<Metadata> {
   const series = await findSeries((await params).slug)
   if (!series) return {}
-  return {
+  const { site } = await getContent()
+  return pageMetadata({
     title: `Series: ${series.name}`,
     description: `${series.posts.length} posts, in order: ${series.posts.map((p) => p.title).join('; ')}.`,
-    alternates: { canonical: `/series/${series.slug}` },
-  }
+    path: `/series/${series.slug}`,
+    feeds: [{ title: `${site.title}: ${series.name}`, path: feedPath.series(series.slug) }],
+  })
 }
 
 export default async function SeriesPage({ params }: PageProps<'/series/[slug]'>) {
