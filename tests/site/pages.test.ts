@@ -86,7 +86,7 @@ describe('the fixture site, built and served by next start', () => {
     expect([...home.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/second', '/posts/hello'])
     expect(home.doc.querySelector('a[rel=next]')?.getAttribute('href')).toBe('/page/2')
     const two = await page('/page/2')
-    expect([...two.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/third'])
+    expect([...two.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/special-characters', '/posts/third'])
     expect((await page('/posts/secret-draft')).status).toBe(404)
     expect((await page('/posts/from-the-future')).status).toBe(404)
     expect((await page('/categories/secret')).status).toBe(404)
@@ -97,13 +97,14 @@ describe('the fixture site, built and served by next start', () => {
     expect(fs.readdirSync(path.join(ROOT, FIXTURE_DIST, 'server/app/posts')).filter((f) => f.endsWith('.html')).sort()).toEqual([
       'hello.html',
       'second.html',
+      'special-characters.html',
       'third.html',
     ])
   })
 
   it('lists categories and tags with counts, and their posts', async () => {
     const categories = await page('/categories')
-    expect([...categories.doc.querySelectorAll('main li a')].map((a) => a.textContent)).toEqual(['Guides2 posts', 'Notes1 post'])
+    expect([...categories.doc.querySelectorAll('main li a')].map((a) => a.textContent)).toEqual(['Guides2 posts', 'Notes1 post', 'R&D <lab> "notes" 🧪1 post'])
     const guides = await page('/categories/guides')
     expect([...guides.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/second', '/posts/hello'])
     const tags = await page('/tags')
@@ -117,7 +118,7 @@ describe('the fixture site, built and served by next start', () => {
       [...s.querySelectorAll('a')].map((a) => a.getAttribute('href')),
     ])
     // third.mdx is 2024-12-31T23:30Z: already 2025 in Amsterdam.
-    expect(years).toEqual([['2025', ['/posts/second', '/posts/hello', '/posts/third']]])
+    expect(years).toEqual([['2025', ['/posts/second', '/posts/hello', '/posts/special-characters', '/posts/third']]])
   })
 
   it('renders the about page from MDX with the shared components', async () => {

@@ -1,0 +1,178 @@
+// The feeds of the fixture site (tests/fixtures/site), as built by `npm run build` and served by
+// `next start` in global-setup.ts, read with a real RSS parser and with Python's feedparser.
+import { spawnSync } from 'node:child_process'
+import { JSDOM } from 'jsdom'
+import Parser from 'rss-parser'
+import { describe, expect, inject, it } from 'vitest'
+
+const SITE = 'https://fixture.example.org'
+const SPECIAL_TITLE = 'Ampersands & <angle brackets> "quoted" 🎉'
+const SPECIAL_CATEGORY = 'R&D <lab> "notes" 🧪'
+
+type Item = { title: string; link: string; guid: string; pubDate: string; creator: string; categories: string[]; description: string; contentEncoded: string }
+const parser = new Parser<{ lastBuildDate: string; language: string; image: { url: string[] } }, Item>({
+  customFields: {
+    feed: ['lastBuildDate', 'language', 'image'],
+    item: [['dc:creator', 'creator'], ['content:encoded', 'contentEncoded'], 'description'],
+  },
+})
+
+// Debian's python3-feedparser lives under /usr/bin/python3, which a python3 earlier in PATH may not see.
+const python = ['/usr/bin/python3', 'python3'].find((bin) => spawnSync(bin, ['-c', 'import feedparser']).status === 0)
+
+describe('feeds of the fixture site', () => {
+  const base = inject('siteUrl')
+
+  const get = async (pathname: string) => {
+    const response = await fetch(base + pathname)
+    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() }
+  }
+  const feed = async (pathname: string) => {
+    const { status, type, text } = await get(pathname)
+    expect(status).toBe(200)
+    expect(type).toBe('application/rss+xml; charset=utf-8')
+    return { xml: text, ...(await parser.parseString(text)) }
+  }
+  const links = (items: Item[]) => items.map((item) => item.link.replace(SITE, ''))
+
+  it('has the newest published posts, up to feedItems, with their dates, authors and categories', async () => {
+    const { xml, title, description, link, language, lastBuildDate, feedUrl, image, items } = await feed('/feed.xml')
+    expect([title, description, link, language]).toEqual(['Fixture Blog', 'A small site the build test builds.', `${SITE}/`, 'en-GB'])
+    expect(feedUrl).toBe(`${SITE}/feed.xml`)
+    expect(xml).toContain(`<atom:link href="${SITE}/feed.xml" rel="self" type="application/rss+xml"/>`)
+    expect(image.url).toEqual([`${SITE}/og.png`])
+    // The newest change among its items (second.mdx, 2025-05-02 in Amsterdam), not the build's clock.
+    expect(lastBuildDate).toBe('Thu, 01 May 2025 22:00:00 GMT')
+
+    // feedItems: 3 leaves third.mdx out; the draft and the future post are never in.
+    expect(links(items)).toEqual(['/posts/second', '/posts/hello', '/posts/special-characters'])
+    const hello = items[1]!
+    expect(hello.title).toBe('Hello & welcome')
+    expect(hello.guid).toBe(`${SITE}/posts/hello`)
+    expect(xml).toContain(`<guid isPermaLink="true">${SITE}/posts/hello</guid>`)
+    // 2025-03-21T21:48:21+08:00: the same instant in GMT.
+    expect(hello.pubDate).toBe('Fri, 21 Mar 2025 13:48:21 GMT')
+    expect(hello.creator).toBe('Ada Fixture')
+    expect(items[0]!.creator).toBe('Grace Plain')
+    expect(hello.categories).toEqual(['Guides', 'intro', 'mdx'])
+    expect(hello.description).toBe('The first paragraph becomes the summary.')
+    expect(items[0]!.description).toBe('An explicit summary.')
+    // A plain date is midnight in the site's zone (Europe/Amsterdam).
+    expect(items[0]!.pubDate).toBe('Thu, 01 May 2025 22:00:00 GMT')
+    expect(items[2]!.pubDate).toBe('Fri, 14 Feb 2025 13:00:00 GMT')
+    expect(xml).not.toMatch(/secret-draft|from-the-future|undefined/)
+  })
+
+  it('carries each post in full as feed-safe HTML with absolute URLs', async () => {
+    const { items } = await feed('/feed.xml')
+    const html = items[1]!.contentEncoded
+    const doc = new JSDOM(`<body>${html}</body>`).window.document
+    expect(doc.querySelector('p')?.textContent).toBe('The first paragraph becomes the summary.')
+
+    // Admonitions and alerts: a titled block, never folded.
+    const notes = [...doc.querySelectorAll('blockquote')]
+    expect(notes.map((n) => n.querySelector('strong')?.textContent)).toEqual(['Mind the gap', 'Tip', 'Example'])
+    expect(notes[0]!.textContent).toContain('1024 computed')
+    expect(doc.querySelector('details, summary, svg')).toBeNull()
+
+    const figures = [...doc.querySelectorAll('figure')]
+    expect(figures.map((f) => f.querySelector('img')?.getAttribute('src'))).toEqual([`${SITE}/posts/hello/diagram.svg`, `${SITE}/posts/hello/diagram.svg`])
+    expect(figures[0]!.querySelector('figcaption')?.textContent).toBe('The diagram')
+    expect([...figures[1]!.querySelectorAll('img')].map((img) => [img.getAttribute('width'), img.getAttribute('height')])).toEqual([['200', '100']])
+
+    expect([...doc.querySelectorAll('dl dt')].map((d) => d.textContent)).toEqual(['submissions', 'talks'])
+    expect([...doc.querySelectorAll('dl dd')].map((d) => d.textContent)).toEqual(['185', 'up from 120', '42'])
+    expect(doc.querySelector('table tbody td')?.textContent).toBe('1')
+
+    // Highlighted code is plain text in <pre><code>, with no token spans.
+    const code = doc.querySelector('pre > code')!
+    expect(code.textContent).toBe('print("hello")')
+    expect(code.children).toHaveLength(0)
+
+    // Links into the site and to footnotes point at the site; the heading anchors are gone.
+    expect(doc.querySelector('a[href$="#setup"]')?.getAttribute('href')).toBe(`${SITE}/posts/second#setup`)
+    expect(doc.querySelector('sup a')?.getAttribute('href')).toBe(`${SITE}/posts/hello#user-content-fn-1`)
+    for (const el of doc.querySelectorAll('[href], [src]')) {
+      expect(el.getAttribute('href') ?? el.getAttribute('src')).toMatch(/^https:\/\/fixture\.example\.org\//)
+    }
+    expect(doc.querySelector('h2#launch-day')?.textContent).toBe('🚀 Launch day')
+    expect(doc.querySelector('script, style, button, [class], [style], [tabindex], [aria-hidden]')).toBeNull()
+    expect(html).not.toMatch(/data-|--shiki/)
+  })
+
+  it('escapes titles and categories with & < > " and emoji, and CDATA ends inside posts', async () => {
+    const { xml, items } = await feed('/feed.xml')
+    const special = items.find((item) => item.link === `${SITE}/posts/special-characters`)!
+    expect(special.title).toBe(SPECIAL_TITLE)
+    expect(special.categories).toEqual([SPECIAL_CATEGORY, 'intro'])
+    expect(special.description).toBe('A summary with & < > " and 🎉 in it.')
+    const doc = new JSDOM(`<body>${special.contentEncoded}</body>`).window.document
+    expect(doc.querySelector('p')?.textContent).toBe('Characters that XML and HTML treat specially: & < > " and an emoji 🎉.')
+    expect(doc.querySelector('pre code')?.textContent).toBe('A line that ends a CDATA section: ]]> and goes on.')
+    // Relative and fragment links are made absolute on the post's URL.
+    expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      `${SITE}/archive`,
+      `${SITE}/posts/special-characters#a-heading`,
+      `${SITE}/posts/second`,
+    ])
+    // Nothing unescaped outside CDATA: the raw title never appears as markup.
+    expect(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')).not.toContain('<angle')
+
+    const category = await feed('/categories/rd-lab-notes/feed.xml')
+    expect(category.title).toBe(`Fixture Blog: ${SPECIAL_CATEGORY}`)
+    expect(category.link).toBe(`${SITE}/categories/rd-lab-notes`)
+    expect(links(category.items)).toEqual(['/posts/special-characters'])
+  })
+
+  it('has a feed per category and per series, with the same items filtered', async () => {
+    const guides = await feed('/categories/guides/feed.xml')
+    expect(guides.title).toBe('Fixture Blog: Guides')
+    expect(guides.feedUrl).toBe(`${SITE}/categories/guides/feed.xml`)
+    expect(links(guides.items)).toEqual(['/posts/second', '/posts/hello'])
+    const site = await feed('/feed.xml')
+    expect(guides.items[1]!.contentEncoded).toBe(site.items[1]!.contentEncoded)
+    expect(guides.items[1]!.pubDate).toBe('Fri, 21 Mar 2025 13:48:21 GMT')
+
+    // third.mdx is past the site feed's limit but its category has room for it.
+    expect(links((await feed('/categories/notes/feed.xml')).items)).toEqual(['/posts/third'])
+
+    const series = await feed('/series/getting-started/feed.xml')
+    expect(series.title).toBe('Fixture Blog: Getting Started')
+    expect(links(series.items)).toEqual(['/posts/second', '/posts/hello'])
+
+    // A category that only a draft has does not exist; tags have no feeds.
+    expect((await get('/categories/secret/feed.xml')).status).toBe(404)
+    expect((await get('/tags/intro/feed.xml')).status).toBe(404)
+  })
+
+  it('announces the site feed on every page and the page’s own feed on category and series pages', async () => {
+    const alternates = async (pathname: string) => {
+      const doc = new JSDOM(await (await fetch(base + pathname)).text()).window.document
+      return [...doc.querySelectorAll('head link[rel=alternate][type="application/rss+xml"]')].map((l) => [l.getAttribute('title'), l.getAttribute('href')])
+    }
+    const siteFeed = ['Fixture Blog', `${SITE}/feed.xml`]
+    for (const pathname of ['/', '/posts/hello', '/archive', '/tags/intro', '/about', '/page/2']) {
+      expect(await alternates(pathname)).toEqual([siteFeed])
+    }
+    expect(await alternates('/categories/guides')).toEqual([siteFeed, ['Fixture Blog: Guides', `${SITE}/categories/guides/feed.xml`]])
+    expect(await alternates('/series/getting-started')).toEqual([siteFeed, ['Fixture Blog: Getting Started', `${SITE}/series/getting-started/feed.xml`]])
+  })
+
+  it.skipIf(!python)('parses without a warning in Python feedparser', async () => {
+    const script = [
+      'import feedparser, json, sys',
+      'd = feedparser.parse(sys.stdin.buffer.read())',
+      'print(json.dumps({"bozo": int(d.bozo), "error": str(d.get("bozo_exception", "")), "version": d.version, "titles": [e.title for e in d.entries], "published": [e.published for e in d.entries]}))',
+    ].join('\n')
+    for (const pathname of ['/feed.xml', '/categories/guides/feed.xml', '/categories/rd-lab-notes/feed.xml', '/series/getting-started/feed.xml']) {
+      const run = spawnSync(python!, ['-c', script], { input: (await get(pathname)).text, encoding: 'utf8' })
+      expect(run.status, run.stderr).toBe(0)
+      const result = JSON.parse(run.stdout)
+      expect({ pathname, bozo: result.bozo, error: result.error, version: result.version }).toEqual({ pathname, bozo: 0, error: '', version: 'rss20' })
+      if (pathname === '/feed.xml') {
+        expect(result.titles).toEqual(['Second post', 'Hello & welcome', SPECIAL_TITLE])
+        expect(result.published[1]).toBe('Fri, 21 Mar 2025 13:48:21 GMT')
+      }
+    }
+  })
+})
