@@ -1,6 +1,7 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { mdxComponents } from '../components/mdx'
+import { aliasProblems, APP_DIR, reservedSegments } from './aliases'
 import { contentOptions, type Problem } from './content'
 import type { LoadOptions } from './content/load'
 import { inspectContent } from './content/load'
@@ -29,6 +30,7 @@ export async function checkContent(env: NodeJS.ProcessEnv = process.env, compile
     add(found)
     if (!content || !includeDrafts) continue
     posts = content.posts.length
+    add(aliasProblems(content.posts, reservedSegments(APP_DIR)))
     for (const post of content.posts) {
       try {
         renderToStaticMarkup(createElement(evaluatePost(post.code), { components: mdxComponents }))

@@ -1,0 +1,31 @@
+import { aliasProblems, aliasTargets, APP_DIR, redirectPage, reservedSegments } from '@/lib/aliases'
+import { formatProblem, getContent } from '@/lib/content'
+import { NO_SLUG, staticParams } from '@/lib/static-params'
+import { absoluteUrl } from '@/lib/urls'
+
+// Old URLs of posts (frontmatter `aliases`). Under next start: a real 308 to the post. In a
+// static export there is no status to send, so each alias becomes a file with a canonical link
+// and a refresh (lib/aliases.ts says where). Routes of the site itself always win over this one.
+export const dynamic = 'force-static'
+export const dynamicParams = false
+
+const staticExport = process.env.INKWELL_OUTPUT === 'export'
+
+export async function generateStaticParams() {
+  const { posts } = await getContent()
+  // npm run check reports these first, at the alias's line; this stops a bare next build too.
+  const problems = aliasProblems(posts, reservedSegments(APP_DIR))
+  if (problems.length) throw new Error(problems.map((p) => formatProblem(p)).join('\n'))
+  const params = [...aliasTargets(posts, staticExport).keys()].map((key) => ({ alias: key.split('/') }))
+  return staticParams(params, { alias: [NO_SLUG] })
+}
+
+export async function GET(_request: Request, { params }: RouteContext<'/[...alias]'>) {
+  const { site, posts } = await getContent()
+  const post = aliasTargets(posts, staticExport).get((await params).alias.join('/'))
+  if (!post) return new Response('Not found', { status: 404 })
+  const body = redirectPage(absoluteUrl(site.url, post.url), post.title)
+  const headers = { 'Content-Type': 'text/html; charset=utf-8' }
+  // Location is a path, so the redirect stays on whichever host served the old URL.
+  return staticExport ? new Response(body, { headers }) : new Response(body, { status: 308, headers: { ...headers, Location: post.url } })
+}
