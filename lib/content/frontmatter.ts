@@ -91,9 +91,8 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
     problems.push({ severity, file, ...where, message })
 
   for (const error of doc.errors) {
-    const pos = error.linePos?.[0]
     problem(
-      pos ? { line: pos.line + yamlLine - 1, column: pos.col } : start,
+      error.pos ? at(error.pos[0]) : start,
       `${what} is not valid YAML: ${error.message.split('\n')[0]} (check indentation, quotes and colons on this line)`,
     )
   }
@@ -124,7 +123,13 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
 
   const result = schema.safeParse(checked)
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    for (const reported of result.error.issues) {
+      // A list-or-name field whose list has a bad item: report the item, at its own column.
+      const inner =
+        reported.code === 'invalid_union' && typeof checked[String(reported.path[0])] === 'object'
+          ? reported.errors.flat().find((i) => i.path.length > 0)
+          : undefined
+      const issue = inner ? { ...inner, path: [...reported.path, ...inner.path] } : reported
       const field = String(issue.path[0] ?? '')
       const shape = schema.shape as Record<string, z.ZodType>
       const example = (shape[field]?.meta() as { example?: string } | undefined)?.example

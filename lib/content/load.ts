@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { slugify } from '../slug'
-import { parseDate, isTimeZone } from './dates'
+import { parseDate, isTimeZone, toOffsetDateTime } from './dates'
 import { parseYaml, splitFrontmatter } from './frontmatter'
 import { cacheKey, isFresh, readCached, stampsOf, writeCached, type Entry } from './cache'
 import { compilePost, resolveImage, type Asset, type CompiledPost, type TocHeading } from './mdx'
@@ -154,9 +154,9 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
  * (undefined only when the site config itself is broken). For `npm run check`.
  */
 export async function inspectContent(options: LoadOptions): Promise<{ content?: Content; problems: Problem[] }> {
-  const { root } = options
+  const root = path.resolve(options.root)
   const problems: Problem[] = []
-  const publicDir = options.publicDir ?? path.resolve(root, '..', 'public')
+  const publicDir = path.resolve(options.publicDir ?? path.join(root, '..', 'public'))
 
   // Site config
   const siteFile = path.join(root, 'site.yaml')
@@ -168,6 +168,8 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     problems.push(...parsed.problems)
     if (parsed.data && !isTimeZone(parsed.data.timeZone)) {
       problems.push({ severity: 'error', file: siteFile, ...parsed.locate(['timeZone']), message: `timeZone "${parsed.data.timeZone}" is not a known time zone (use an IANA name such as Europe/Amsterdam or UTC)` })
+    } else if (parsed.data && options.siteUrl && !/^https?:\/\/[^/\s]+/.test(options.siteUrl)) {
+      problems.push({ severity: 'error', file: siteFile, line: 1, column: 1, message: `SITE_URL "${options.siteUrl}" is not an absolute http(s) URL (set SITE_URL=https://blog.example.com)` })
     } else if (parsed.data) {
       site = { ...parsed.data, url: (options.siteUrl || parsed.data.url).replace(/\/+$/, '') }
     }
@@ -205,14 +207,15 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
   async function loadPost(file: string, out: Problem[]): Promise<Post | undefined> {
     const isIndex = path.basename(file) === 'index.mdx'
     const slug = isIndex ? path.basename(path.dirname(file)) : path.basename(file, '.mdx')
-    const source = fs.readFileSync(file, 'utf8')
+    // Windows line endings would leave a \r on every frontmatter value.
+    const source = fs.readFileSync(file, 'utf8').replace(/\r\n?/g, '\n')
     const split = splitFrontmatter(source)
     if (!split) {
       out.push({ severity: 'error', file, line: 1, column: 1, message: 'the post has no frontmatter (start the file with a --- line, then title: and date:, then another --- line)' })
       return undefined
     }
     if (slugify(slug) !== slug) {
-      out.push({ severity: 'error', file, line: 1, column: 1, message: `"${slug}" cannot be a URL slug (rename the ${isIndex ? 'folder' : 'file'} to "${slugify(slug) || 'my-post'}": lowercase letters, digits and hyphens)` })
+      out.push({ severity: 'error', file, line: 1, column: 1, message: `"${slug}" cannot be a URL slug (rename the ${isIndex ? 'folder' : 'file'} to "${slugify(slug) || 'my-post'}": lowercase letters, digits, hyphens and underscores)` })
     }
     const fm = parseYaml({ file, yaml: split.yaml, yamlLine: split.yamlLine, schema: frontmatterSchema, unknownKeys: 'warning', what: 'frontmatter' })
     out.push(...fm.problems)
@@ -245,7 +248,10 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     }
     const date = dateOf('date')
     const updated = dateOf('updated')
-    if (date && updated && updated < date) {
+    // `updated: 2025-03-21` on a post dated 2025-03-21T09:00 is a same-day update, not an error.
+    const updatedDay = data.updated && /^\d{4}-\d{2}-\d{2}$/.test(data.updated.trim())
+    const tooEarly = date && updated && (updatedDay ? data.updated!.trim() < toOffsetDateTime(date, timeZone).slice(0, 10) : updated < date)
+    if (tooEarly) {
       out.push({ severity: 'error', file, ...fm.locate(['updated']), message: `updated (${data.updated}) is before date (${data.date}) (fix one of the two)` })
     }
 
@@ -302,6 +308,8 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug))
 
   const bySlug = new Map(posts.map((p) => [p.slug, p]))
+  const slugOf = (file: string) => (path.basename(file) === 'index.mdx' ? path.basename(path.dirname(file)) : path.basename(file, '.mdx'))
+  const brokenSlugs = new Set(files.filter((_, i) => !loaded[i]).map(slugOf))
 
   const link = (p: Post): PostLink => ({ slug: p.slug, title: p.title, url: p.url })
   posts.forEach((post, i) => {
@@ -374,7 +382,9 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
       const at = { severity: 'error' as const, file: post.file, line: link.line, column: link.column }
       const postMatch = /^\/posts\/([^/]+)$/.exec(pathname)
       const target = pathname === '' ? post : postMatch ? bySlug.get(decodeURIComponent(postMatch[1]!)) : undefined
-      if (postMatch && !target) {
+      if (postMatch && !target && brokenSlugs.has(decodeURIComponent(postMatch[1]!))) {
+        // The target exists but has errors of its own, reported at its file.
+      } else if (postMatch && !target) {
         const hidden = bySlugAll.get(decodeURIComponent(postMatch[1]!))
         const guess = closest(postMatch[1]!, [...bySlug.keys()])
         problems.push({

@@ -255,7 +255,7 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
           break
         case 'paragraph':
           // The summary is the first paragraph of the post itself, not one inside a component.
-          if (!result.firstParagraph && parent?.type === 'root') result.firstParagraph = toString(node).replace(/\s+/g, ' ').trim()
+          if (!result.firstParagraph && parent?.type === 'root') result.firstParagraph = proseText(node)
           break
         case 'image': {
           const asset = resolve(node.url, node)
@@ -312,6 +312,9 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
       if (!name) return
       if (name === 'a' && literal(node, 'href')) collectLink(literal(node, 'href')!, node as RootContent)
       if (name === 'img' || name === 'Figure') resolveElementImage(node)
+      if (name === 'Figure' && attribute(node, 'caption') && node.children.length) {
+        fail('<Figure> has a caption prop and caption text inside (keep one of the two)', node)
+      }
       if (!/^[A-Z]/.test(name) && !name.includes('.')) return
       if (!known.has(name)) {
         const guess = closest(name, [...known])
@@ -322,7 +325,7 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
       if (!spec) return
       for (const prop of spec.required ?? []) {
         if (!attribute(node, prop) && !node.attributes.some((a) => a.type === 'mdxJsxExpressionAttribute')) {
-          fail(`<${name}> needs a ${prop} prop (add ${prop}="…")`, node)
+          fail(`<${name}> needs ${/^[aeiou]/.test(prop) ? 'an' : 'a'} ${prop} prop (add ${prop}="…")`, node)
         }
       }
       for (const [prop, allowed] of Object.entries(spec.oneOf ?? {})) {
@@ -366,6 +369,18 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
       }
     }
   }
+}
+
+/** The words a reader sees in a paragraph: no expression source, image alt text or footnote marks. */
+function proseText(node: RootContent): string {
+  const parts: string[] = []
+  const walk = (n: RootContent) => {
+    if (n.type === 'text' || n.type === 'inlineCode') parts.push(n.value)
+    else if (n.type === 'mdxTextExpression' || n.type === 'image' || n.type === 'footnoteReference') return
+    else if ('children' in n) (n.children as RootContent[]).forEach(walk)
+  }
+  walk(node)
+  return parts.join('').replace(/\s+/g, ' ').trim()
 }
 
 /** `> [!TIP] Optional title` becomes `<Admonition type="tip" title="…">`. */

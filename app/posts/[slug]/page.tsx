@@ -117,9 +117,11 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
         ) : null}
       </div>
       {showToc ? (
-        <aside className="hidden lg:block">
+        // Not an <aside>: the nav inside is the landmark, and a second, unnamed complementary one
+        // next to the series box would only add noise.
+        <div className="hidden lg:block">
           <TableOfContents headings={post.headings} variant="sidebar" />
-        </aside>
+        </div>
       ) : null}
     </article>
   )

@@ -216,13 +216,13 @@ describe('loadContent: rejected files and slugs', () => {
 
   it('rejects a file name that is not a URL slug, suggesting one', async () => {
     const root = tempSite({ 'posts/My Post.mdx': post([], 'Text.') })
-    expect(await rejection(root)).toEqual(['posts/My Post.mdx:1:1 "My Post" cannot be a URL slug (rename the file to "my-post": lowercase letters, digits and hyphens)'])
+    expect(await rejection(root)).toEqual(['posts/My Post.mdx:1:1 "My Post" cannot be a URL slug (rename the file to "my-post": lowercase letters, digits, hyphens and underscores)'])
   })
 
   it('rejects a folder name that is not a URL slug', async () => {
     const root = tempSite({ 'posts/Hello World/index.mdx': post([], 'Text.') })
     expect(await rejection(root)).toEqual([
-      'posts/Hello World/index.mdx:1:1 "Hello World" cannot be a URL slug (rename the folder to "hello-world": lowercase letters, digits and hyphens)',
+      'posts/Hello World/index.mdx:1:1 "Hello World" cannot be a URL slug (rename the folder to "hello-world": lowercase letters, digits, hyphens and underscores)',
     ])
   })
 
