@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import type { Post, SiteConfig } from '@/lib/content'
-import { slugify } from '@/lib/slug'
+import { CategoryLinks } from './category-links'
 import { PostMeta } from './post-meta'
 import { UnpublishedBadge } from './unpublished-badge'
 
@@ -11,15 +11,7 @@ export function PostList({ posts, site }: { posts: Post[]; site: SiteConfig }) {
       {posts.map((post) => (
         <li key={post.slug} className="py-8 first:pt-2">
           <article>
-            {post.categories.length ? (
-              <p className="mb-2 flex flex-wrap gap-x-3 text-xs font-semibold uppercase tracking-wider text-[var(--link)]">
-                {post.categories.map((c) => (
-                  <Link key={c} href={`/categories/${slugify(c)}`} className="hover:underline">
-                    {c}
-                  </Link>
-                ))}
-              </p>
-            ) : null}
+            <CategoryLinks categories={post.categories} className="mb-2" />
             <h2 className="text-2xl font-bold tracking-tight text-balance">
               <Link href={post.url} className="text-[var(--fg)] hover:text-[var(--link)]">
                 {post.title}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { CategoryLinks } from '@/components/category-links'
 import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
 import { RelatedPosts } from '@/components/related-posts'
@@ -37,15 +38,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
     <article className={showToc ? 'lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-14' : undefined}>
       <div className="mx-auto w-full max-w-[42rem] min-w-0">
         <header className="mb-10">
-          {post.categories.length ? (
-            <p className="mb-3 flex flex-wrap gap-x-3 text-xs font-semibold uppercase tracking-wider">
-              {post.categories.map((c) => (
-                <Link key={c} href={`/categories/${slugify(c)}`} className="text-[var(--link)] hover:underline">
-                  {c}
-                </Link>
-              ))}
-            </p>
-          ) : null}
+          <CategoryLinks categories={post.categories} className="mb-3" />
           <h1 {...searchable} className="text-3xl font-bold tracking-tight text-balance sm:text-[2.6rem] sm:leading-[1.15]">
             {post.title}
           </h1>
