@@ -81,10 +81,10 @@ function locate(source: string, alias: string): number {
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`)
 
 /** The page a static export serves at an old URL: a canonical link and an immediate refresh, for browsers and crawlers alike. */
-export function redirectPage(target: string, title: string): string {
+export function redirectPage(target: string, title: string, lang = 'en'): string {
   const url = escape(target)
-  return `<!doctype html>
-<html>
+  return `<!DOCTYPE html>
+<html lang="${escape(lang)}">
 <head>
 <meta charset="utf-8">
 <title>${escape(title)}</title>

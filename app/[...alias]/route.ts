@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[...alia
   const { site, posts } = await getContent()
   const post = aliasTargets(posts, staticExport).get((await params).alias.join('/'))
   if (!post) return new Response('Not found', { status: 404 })
-  const body = redirectPage(absoluteUrl(site.url, post.url), post.title)
+  const body = redirectPage(absoluteUrl(site.url, post.url), post.title, site.language)
   const headers = { 'Content-Type': 'text/html; charset=utf-8' }
   // Location is a path, so the redirect stays on whichever host served the old URL.
   return staticExport ? new Response(body, { headers }) : new Response(body, { status: 308, headers: { ...headers, Location: post.url } })
