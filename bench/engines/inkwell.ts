@@ -1,0 +1,83 @@
+// Inkwell itself, built from a snapshot of the repository (a git ref, HEAD by default) in
+// bench/work/inkwell/site. Building a copy, not the work tree, keeps the bench away from the
+// developer's .next/, out/ and compile cache (a static export always writes .next/), measures
+// exactly the commit recorded in the results, and lets the cache be emptied for a cold build.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { measure, dirBytes, type Run } from '../measure'
+import { appendParagraph, childEnv, postSlugs, rm, ROOT, WORK, type BuildContext, type Engine } from './engine'
+
+export const SITE = path.join(WORK, 'inkwell', 'site')
+const DIST = path.join(SITE, '.next')
+/** The static export (`npm run export`). */
+export const EXPORT = path.join(SITE, 'out')
+const CACHE = path.join(SITE, 'node_modules', '.cache', 'inkwell')
+
+export function inkwell(ref: string): Engine & {
+  check(ctx: BuildContext, cache: 'cold' | 'warm'): Promise<Run>
+  exportSite(ctx: BuildContext): Promise<Run>
+  content: string
+} {
+  let content = ''
+  const env = () => childEnv({ INKWELL_CONTENT_DIR: content })
+  const npm = (script: string, ctx: BuildContext, step: string) =>
+    measure('npm', ['run', script], { cwd: SITE, env: env(), timeoutMs: ctx.timeoutMs, log: ctx.log(step) })
+  return {
+    name: 'inkwell',
+    get content() {
+      return content
+    },
+    async setup() {
+      rm(SITE)
+      fs.mkdirSync(SITE, { recursive: true })
+      const tar = execFileSync('git', ['archive', '--format=tar', ref], { cwd: ROOT, maxBuffer: 1 << 30 })
+      execFileSync('tar', ['-x', '-C', SITE], { input: tar })
+      // No lockfile: Next then takes the repository as its root, where node_modules really is.
+      // content/ is the corpus instead; the rest is not part of the site.
+      rm(...['bench', 'tests', 'content', '.ci', 'package-lock.json'].map((p) => path.join(SITE, p)))
+      // The repository's packages, linked one by one, so that node_modules/.cache is the copy's own.
+      fs.mkdirSync(path.join(SITE, 'node_modules'))
+      for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
+        if (name !== '.cache') fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(SITE, 'node_modules', name))
+      }
+      const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim()
+      const next = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/next/package.json'), 'utf8')) as { version: string }
+      return `${commit} (next ${next.version})`
+    },
+    prepare(corpus) {
+      content = corpus
+    },
+    async build(ctx) {
+      rm(DIST, CACHE)
+      return npm('build', ctx, 'build')
+    },
+    async rebuild(ctx) {
+      appendParagraph(path.join(content, 'posts', postSlugs(content).at(-1)!, 'index.mdx'))
+      return npm('build', ctx, 'rebuild')
+    },
+    outputBytes() {
+      // What `next start` needs; Next's own cache and trace files are not served.
+      return dirBytes(DIST, (name) => name === 'cache' || name.startsWith('trace'))
+    },
+    async check(ctx, cache) {
+      if (cache === 'cold') rm(CACHE)
+      return npm('check', ctx, `check-${cache}`)
+    },
+    async exportSite(ctx) {
+      rm(EXPORT)
+      return npm('export', ctx, 'export')
+    },
+  }
+}
+
+/** `next start` on the last build, on 127.0.0.1:port. */
+export function nextStart(content: string, port: number, log: string): ChildProcess {
+  const out = fs.openSync(log, 'w')
+  return spawn(path.join(SITE, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: SITE,
+    env: childEnv({ INKWELL_CONTENT_DIR: content }),
+    stdio: ['ignore', out, out],
+    detached: true,
+  })
+}

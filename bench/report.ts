@@ -1,0 +1,270 @@
+// The results of one bench run: their shape, the tables printed and put in bench/README.md, and
+// the SVG plot of build time against N.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Run } from './measure'
+import type { Load } from './serve'
+import type { Scores, Weight } from './pages'
+
+export interface BuildResult {
+  engine: string
+  posts: number
+  build: Run
+  rebuild?: Run
+  /** `npm run check` with the compile cache emptied, then again with it warm (Inkwell only). */
+  checkCold?: Run
+  checkWarm?: Run
+  outputMB?: number
+}
+
+export interface Results {
+  date: string
+  startedAt: string
+  seconds: number
+  seed: number
+  sizes: number[]
+  machine: { cpus: number; memoryGB: number; node: string; platform: string }
+  versions: Record<string, string>
+  builds: BuildResult[]
+  /** Page weight, Lighthouse and serving, measured on the site of `posts` posts. */
+  web?: {
+    posts: number
+    export?: Run
+    /** Size of the static export (`npm run export`), comparable to Astro's and Hugo's output. */
+    exportMB?: number
+    pages: { name: string; path: string; weight?: Weight; lighthouse?: Scores }[]
+    /** JS of a bare Next.js page built in the same run (gzip bytes): the framework's floor. */
+    bareJs?: number
+    serving: ({ server: string; path: string } & Load)[]
+  }
+  /** What was skipped or failed, and what was installed. */
+  notes: string[]
+}
+
+const ENGINES: Record<string, { label: string; color: string }> = {
+  inkwell: { label: 'Inkwell (Next.js)', color: '#2b59c3' },
+  astro: { label: 'Astro', color: '#d9480f' },
+  hugo: { label: 'Hugo', color: '#2b8a3e' },
+}
+const label = (engine: string) => ENGINES[engine]?.label ?? engine
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const kb = (bytes: number) => fmt(bytes / 1024, 1)
+
+/** A run as a table cell: its seconds, or what went wrong (with the memory an OOM reached). */
+function seconds(run: Run | undefined): string {
+  if (!run) return '—'
+  if (run.status === 'ok') return fmt(run.seconds, 1)
+  if (run.status === 'out of memory') return `out of memory at ${fmt(run.peakMB)} MB`
+  if (run.status === 'timed out') return `timed out (${fmt(run.seconds)} s)`
+  return `failed (exit ${run.exitCode})`
+}
+
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+
+/** Inkwell's build time and peak memory divided by another engine's at the same N. */
+function ratio(results: Results, row: BuildResult, other: string): string {
+  const them = results.builds.find((b) => b.engine === other && b.posts === row.posts)
+  if (row.engine !== 'inkwell' || !them || row.build.status !== 'ok' || them.build.status !== 'ok') return '—'
+  return `${fmt(row.build.seconds / them.build.seconds, 1)}× / ${fmt(row.build.peakMB / them.build.peakMB, 1)}×`
+}
+
+export function buildTable(results: Results): string {
+  const rows = results.builds.map((b) => [
+    fmt(b.posts),
+    label(b.engine),
+    seconds(b.build),
+    b.build.status === 'ok' ? fmt((b.build.seconds * 1000) / b.posts) : '—',
+    fmt(b.build.peakMB),
+    b.outputMB === undefined ? '—' : fmt(b.outputMB, 1),
+    seconds(b.rebuild),
+    b.checkCold ? `${seconds(b.checkCold)} / ${seconds(b.checkWarm)}` : '—',
+    ratio(results, b, 'astro'),
+    ratio(results, b, 'hugo'),
+  ])
+  return table(['N', 'engine', 'build s', 'ms/post', 'peak MB', 'output MB', 'rebuild s', 'check s (cold / warm)', 'vs Astro (time / memory)', 'vs Hugo (time / memory)'], rows)
+}
+
+export function webTables(results: Results): string {
+  const web = results.web
+  if (!web) return '_Page weight, Lighthouse and serving were not measured in this run._'
+  const parts: string[] = []
+  const weighed = web.pages.filter((p) => p.weight)
+  if (weighed.length) {
+    const floor = web.bareJs
+    parts.push(
+      `**Page weight** (gzip -9, KB; the HTML and the CSS and JavaScript it loads at once) on the static export of ${fmt(web.posts)} posts` +
+        `${web.exportMB === undefined ? '' : ` (${fmt(web.exportMB, 1)} MB in all)`}. ` +
+        `A bare Next.js page built in the same run loads ${floor === undefined ? 'an unknown amount of' : `${kb(floor)} KB of`} JavaScript: the framework's floor.`,
+      table(
+        ['page', 'path', 'HTML', 'CSS', 'JS', 'JS above the floor'],
+        weighed.map(({ name, path: p, weight: w }) => [name, `\`${p}\``, kb(w!.html), kb(w!.css), kb(w!.js), floor === undefined ? '—' : kb(w!.js - floor)]),
+      ),
+    )
+  }
+  const scored = web.pages.filter((p) => p.lighthouse)
+  if (scored.length) {
+    parts.push(
+      '**Lighthouse** (mobile, simulated throttling) under `next start`:',
+      table(
+        ['page', 'path', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'TBT ms'],
+        scored.map(({ name, path: p, lighthouse: s }) => [name, `\`${p}\``, String(s!.performance), String(s!.accessibility), String(s!.bestPractices), String(s!.seo), fmt(s!.lcpMs), fmt(s!.tbtMs)]),
+      ),
+    )
+  }
+  if (web.serving.length) {
+    parts.push(
+      '**Serving** a post page (wrk, 30 s, 64 connections, 2 threads, gzip accepted, on the same machine; errors are non-2xx/3xx responses and socket errors, timeouts after 2 s included):',
+      table(
+        ['server', 'path', 'requests/s', 'p99 ms', 'errors'],
+        web.serving.map((s) => [s.server, `\`${s.path}\``, fmt(s.requestsPerSecond), fmt(s.p99Ms, 1), fmt(s.errors)]),
+      ),
+    )
+  }
+  return parts.join('\n\n')
+}
+
+const notes = (results: Results) => (results.notes.length ? results.notes.map((n) => `- ${n}`).join('\n') : '- none')
+
+/** Everything printed at the end of a run. */
+export function summary(results: Results): string {
+  return [`Builds (${results.date}, seed ${results.seed}):\n`, buildTable(results), '', webTables(results), '', 'Notes:', notes(results)].join('\n')
+}
+
+/** A line plot of build time against N (log scale), one line per engine. */
+export function buildTimeSvg(results: Results): string {
+  const W = 720, H = 440, left = 70, right = 180, top = 50, bottom = 60
+  const ok = results.builds.filter((b) => b.build.status === 'ok')
+  const sizes = [...new Set(results.builds.map((b) => b.posts))].sort((a, b) => a - b)
+  const minN = sizes[0] ?? 1, maxN = sizes.at(-1) ?? 10
+  const lo = Math.log10(minN) - 0.15, hi = Math.log10(maxN) + 0.15
+  const maxS = niceCeil(Math.max(1, ...results.builds.map((b) => b.build.seconds)))
+  const x = (n: number) => left + ((Math.log10(n) - lo) / (hi - lo)) * (W - left - right)
+  const y = (s: number) => H - bottom - (s / maxS) * (H - top - bottom)
+  const out: string[] = []
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="13">`)
+  out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`)
+  out.push(`<text x="${left}" y="28" font-size="16" font-weight="600">Cold build time against number of posts (${results.date})</text>`)
+  // y grid and labels
+  for (let i = 0; i <= 5; i++) {
+    const s = (maxS / 5) * i
+    out.push(`<line x1="${left}" x2="${W - right}" y1="${y(s)}" y2="${y(s)}" stroke="#e5e5e5"/>`)
+    out.push(`<text x="${left - 8}" y="${y(s) + 4}" text-anchor="end" fill="#444">${fmt(s, maxS < 5 ? 1 : 0)}</text>`)
+  }
+  for (const n of sizes) {
+    out.push(`<line x1="${x(n)}" x2="${x(n)}" y1="${top}" y2="${H - bottom}" stroke="#f0f0f0"/>`)
+    out.push(`<text x="${x(n)}" y="${H - bottom + 18}" text-anchor="middle" fill="#444">${fmt(n)}</text>`)
+  }
+  out.push(`<line x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}" stroke="#888"/>`)
+  out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${H - bottom}" stroke="#888"/>`)
+  out.push(`<text x="${(left + W - right) / 2}" y="${H - 18}" text-anchor="middle" fill="#222">posts (log scale)</text>`)
+  out.push(`<text transform="translate(20 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#222">build time, seconds</text>`)
+  const engines = [...new Set(results.builds.map((b) => b.engine))]
+  engines.forEach((engine, i) => {
+    const { color } = ENGINES[engine] ?? { color: '#666' }
+    const points = ok.filter((b) => b.engine === engine).sort((a, b) => a.posts - b.posts)
+    if (points.length > 1) out.push(`<polyline fill="none" stroke="${color}" stroke-width="2.5" points="${points.map((p) => `${x(p.posts).toFixed(1)},${y(p.build.seconds).toFixed(1)}`).join(' ')}"/>`)
+    for (const p of points) out.push(`<circle cx="${x(p.posts).toFixed(1)}" cy="${y(p.build.seconds).toFixed(1)}" r="4" fill="${color}"><title>${label(engine)}: ${fmt(p.posts)} posts, ${fmt(p.build.seconds, 1)} s</title></circle>`)
+    // A build that did not finish: a cross at the time it stopped, and why.
+    for (const b of results.builds.filter((b) => b.engine === engine && b.build.status !== 'ok')) {
+      const [cx, cy] = [x(b.posts), y(b.build.seconds)]
+      out.push(`<path d="M${cx - 6},${cy - 6}L${cx + 6},${cy + 6}M${cx - 6},${cy + 6}L${cx + 6},${cy - 6}" stroke="${color}" stroke-width="3"/>`)
+      out.push(`<text x="${cx - 10}" y="${cy - 10}" text-anchor="end" fill="${color}" font-weight="600" stroke="#fff" stroke-width="4" paint-order="stroke">${label(engine)}: ${b.build.status} after ${fmt(b.build.seconds)} s</text>`)
+    }
+    const ly = top + 10 + i * 24
+    out.push(`<line x1="${W - right + 20}" x2="${W - right + 44}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2.5"/>`)
+    out.push(`<circle cx="${W - right + 32}" cy="${ly}" r="4" fill="${color}"/>`)
+    out.push(`<text x="${W - right + 52}" y="${ly + 4}" fill="#222">${label(engine)}</text>`)
+  })
+  out.push('</svg>')
+  return out.join('\n') + '\n'
+}
+
+/** 1, 2, 5 × 10^k at or above `n`. */
+function niceCeil(n: number): number {
+  const p = 10 ** Math.floor(Math.log10(n))
+  return ([1, 2, 5, 10].find((m) => m * p >= n) ?? 10) * p
+}
+
+/** bench/README.md: how to run, what is measured, and the tables of the newest results file. */
+export function readme(results: Results, file: string): string {
+  const v = results.versions
+  const m = results.machine
+  return `# Benchmarks
+
+<!-- Written by \`npm run bench\` (bench/report.ts); edit that, not this file. -->
+
+How Inkwell's build scales with the number of posts, next to Astro and Hugo building the same
+posts, and what its pages weigh and how fast they are served.
+
+\`\`\`sh
+npm run bench -- --sizes 100,1000            # a quick run: a few minutes
+npm run bench                                # N = 100, 1,000, 5,000 and 10,000: hours
+npm run bench -- --sizes 100 --engines inkwell,hugo --skip-serve --skip-lighthouse --seed 7
+\`\`\`
+
+Other options: \`--ref <git ref>\` (the commit to measure; default \`HEAD\`), \`--timeout <minutes>\`
+(per build; default 120). Hugo, nginx, wrk and Chromium come from apt when missing (as root);
+Astro and Lighthouse are installed with npm into \`bench/work/\` on the first run. Whatever cannot
+be installed is skipped, with a note. Every run writes \`bench/results/<date>.json\`, this file
+and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
+
+## Method
+
+- **Corpus.** \`bench/corpus.ts\` writes N posts from a seed: about 1,500 words each, with
+  headings, two admonitions and a GitHub alert, a highlighted code block, a co-located figure, a
+  stats row, categories, tags, some series, all dated in the past. The same posts are converted
+  for Astro (MDX with our components, \`bench/engines/astro/\`) and Hugo (Markdown with our
+  shortcodes, \`bench/engines/hugo/\`), each with small layouts of ours: paginated home, post
+  pages with a table of contents, category, tag and series pages, a feed.
+- **Inkwell** is built from a snapshot of the commit (\`git archive\`) in \`bench/work/inkwell/site\`,
+  so the developer's \`.next/\`, \`out/\` and compile cache are never touched. *Build* is
+  \`npm run build\` (the content check, \`next build\` and the search index) with an empty
+  \`.next/\` and an empty compile cache. *Rebuild* appends a paragraph to the newest post and runs
+  it again, caches warm. *Check* is \`npm run check\` with the compile cache emptied, then warm.
+- **Astro** builds with Node's default heap (no \`--max-old-space-size\`), its data store and Vite
+  caches removed first; **Hugo** with its output and caches removed. Their rebuild edits the
+  same post. A build that runs out of memory is recorded as such with the memory it reached.
+- **Peak memory** is the largest sum of resident memory (RSS) over the build's whole process
+  tree (npm, Node and every worker), sampled from /proc every 100 ms. Shared pages count once per
+  process, so this overstates real use a little, the same way for every engine.
+- **Output** is what a host serves: Astro's \`dist/\`, Hugo's \`public/\`, Inkwell's \`.next/\`
+  without Next's own cache and traces (what \`next start\` needs, server code and prerendered
+  pages with their RSC payloads included). The size of Inkwell's static export, the closer match
+  to the others' output, is given with the page weights.
+- **Ratios** are Inkwell's build time and peak memory divided by the other engine's at the same N.
+- **Page weight** is read from Inkwell's static export (\`npm run export\`) of the smallest N: the
+  gzip (-9) size of the HTML, and of the stylesheets and scripts it loads at once (not chunks
+  loaded on demand, such as search). The floor is the JavaScript of a bare Next.js page (one
+  static page, no code of ours) built in the same run with the same \`next\`.
+- **Lighthouse** (mobile defaults) runs against \`next start\`; **wrk** (\`-t2 -c64 -d30s\`, with
+  \`Accept-Encoding: gzip\` as browsers send) requests a post page under \`next start\` and the
+  static export under nginx (the commit's \`deploy/nginx.conf\` when it has one, else a minimal
+  config). Load generator and server share the machine's cores.
+
+Timings vary with the machine and whatever else runs on it: compare runs made on the same
+machine, and read the ratios more than the seconds.
+
+## Results
+
+From \`${path.basename(file)}\` (${results.date}): ${m.cpus} cores, ${fmt(m.memoryGB)} GB, Node ${m.node}, ${m.platform}; seed ${results.seed}; run took ${fmt(results.seconds / 60, 1)} min.
+Versions: ${Object.entries(v).map(([k, val]) => `${k} ${val}`).join(', ')}.
+
+${buildTable(results)}
+
+![Cold build time against the number of posts, per engine](results/build-time.svg)
+
+${webTables(results)}
+
+Notes:
+
+${notes(results)}
+`
+}
+
+/** The newest results file in `dir` (names are dates). */
+export function newestResults(dir: string): string | undefined {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort() : []
+  return files.length ? path.join(dir, files.at(-1)!) : undefined
+}

@@ -1,0 +1,238 @@
+// npm run bench -- [--sizes 100,1000] [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse]
+//                  [--seed 42] [--ref HEAD] [--timeout 120]
+// Generates a corpus per size, builds it with each engine, measures Inkwell's pages and serving on
+// the smallest size, prints the tables and writes bench/results/<date>.json, bench/README.md and
+// bench/results/build-time.svg. bench/README.md explains the method.
+import { spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { writeCorpus } from './corpus'
+import { astro } from './engines/astro'
+import { buildBare, BARE_EXPORT } from './engines/bare'
+import { ROOT, WORK, type BuildContext, type Engine } from './engines/engine'
+import { hugo } from './engines/hugo'
+import { EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
+import { dirBytes, killRunning, round, type Run } from './measure'
+import { lighthouse, pageWeight, setupLighthouse } from './pages'
+import { buildTimeSvg, newestResults, readme, summary, type BuildResult, type Results } from './report'
+import { freePort, NGINX, startNginx, stop, waitFor, wrk } from './serve'
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,5000,10000' },
+    engines: { type: 'string', default: 'inkwell,astro,hugo' },
+    'skip-serve': { type: 'boolean', default: false },
+    'skip-lighthouse': { type: 'boolean', default: false },
+    seed: { type: 'string', default: '42' },
+    ref: { type: 'string', default: 'HEAD' },
+    timeout: { type: 'string', default: '120' },
+  },
+})
+const sizes = args.sizes.split(',').map((s) => Number(s.replace(/[_,]/g, ''))).sort((a, b) => a - b)
+const wanted = args.engines.split(',').map((s) => s.trim())
+const seed = Number(args.seed)
+const timeoutMs = Number(args.timeout) * 60_000
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !(timeoutMs > 0)) {
+  console.error('usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--seed 42] [--ref HEAD] [--timeout 120]')
+  process.exit(2)
+}
+const unknown = wanted.filter((e) => !['inkwell', 'astro', 'hugo'].includes(e))
+if (unknown.length) {
+  console.error(`unknown engine ${unknown.join(', ')} (inkwell, astro, hugo)`)
+  process.exit(2)
+}
+
+const started = Date.now()
+const notes: string[] = []
+const note = (text: string) => {
+  notes.push(text)
+  console.log(`note: ${text}`)
+}
+const servers = new Set<ChildProcess>()
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killRunning()
+    for (const server of servers) if (server.pid) process.kill(-server.pid, 'SIGKILL')
+    process.exit(130)
+  })
+}
+
+// --- Tools from apt, when missing --------------------------------------------------------------
+const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command} || test -x /usr/sbin/${command}`]).status === 0
+const needed: [string, string][] = [
+  ...(wanted.includes('hugo') ? ([['hugo', 'hugo']] as [string, string][]) : []),
+  ...(args['skip-serve'] ? [] : ([['wrk', 'wrk'], ['nginx', 'nginx']] as [string, string][])),
+  ...(args['skip-lighthouse'] ? [] : ([['chromium', 'chromium']] as [string, string][])),
+]
+const missing = needed.filter(([command]) => !has(command)).map(([, pkg]) => pkg)
+if (missing.length) {
+  console.log(`apt-get install ${missing.join(' ')} …`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  const quiet: SpawnSyncOptions = { env, stdio: ['ignore', 'ignore', 'inherit'] }
+  const update = spawnSync('apt-get', ['update', '-qq'], quiet)
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...missing], quiet) : update
+  if (install.status === 0) note(`installed with apt: ${missing.join(', ')}`)
+  else note(`apt-get install ${missing.join(' ')} failed (root is needed); what needs them is skipped`)
+}
+const versionOf = (command: string, args: string[], pattern: RegExp) => {
+  const result = spawnSync(command, args, { encoding: 'utf8' })
+  return `${result.stdout ?? ''}${result.stderr ?? ''}`.match(pattern)?.[1]
+}
+
+// --- Engines ----------------------------------------------------------------------------------
+const versions: Record<string, string> = {}
+const ink = inkwell(args.ref)
+const engines: Engine[] = []
+for (const engine of [ink, astro(), hugo()].filter((e) => wanted.includes(e.name))) {
+  try {
+    versions[engine.name] = await engine.setup()
+    engines.push(engine)
+  } catch (error) {
+    note(`${engine.name} skipped: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
+  }
+}
+
+const logs = path.join(WORK, 'logs')
+fs.rmSync(logs, { recursive: true, force: true })
+const context = (name: string): BuildContext => ({ timeoutMs, log: (step) => path.join(logs, `${name}-${step}.log`) })
+const show = (what: string, run: Run) =>
+  console.log(`  ${what.padEnd(34)} ${run.status === 'ok' ? `${run.seconds.toFixed(2)} s` : `${run.status} (exit ${run.exitCode}, see ${path.relative(ROOT, run.log)})`}, peak ${run.peakMB} MB`)
+
+const builds: BuildResult[] = []
+let web: Results['web']
+for (const posts of sizes) {
+  console.log(`\n${posts} posts (seed ${seed})`)
+  const content = writeCorpus({ dir: path.join(WORK, `corpus-${posts}`), posts, seed })
+  // Every engine converts the corpus before any of them edits a post for its rebuild.
+  for (const engine of engines) engine.prepare(content)
+  for (const engine of engines) {
+    const ctx = context(`${engine.name}-${posts}`)
+    const result: BuildResult = { engine: engine.name, posts, build: await engine.build(ctx) }
+    show(`${engine.name} build`, result.build)
+    if (result.build.status === 'ok') {
+      result.outputMB = round(engine.outputBytes() / 2 ** 20, 1)
+      result.rebuild = await engine.rebuild(ctx)
+      show(`${engine.name} rebuild (one post edited)`, result.rebuild)
+    }
+    if (engine === ink) {
+      result.checkCold = await ink.check(ctx, 'cold')
+      show('inkwell check (cold cache)', result.checkCold)
+      result.checkWarm = await ink.check(ctx, 'warm')
+      show('inkwell check (warm cache)', result.checkWarm)
+    }
+    builds.push(result)
+  }
+  // Pages and serving once, on the smallest site, while its build is still in place.
+  if (posts === sizes[0] && builds.find((b) => b.engine === 'inkwell' && b.posts === posts)?.build.status === 'ok') web = await measureWeb(posts)
+}
+
+// --- Page weight, Lighthouse, serving -----------------------------------------------------------
+async function measureWeb(posts: number): Promise<NonNullable<Results['web']>> {
+  console.log(`\npages and serving (${posts} posts)`)
+  const post = '/posts/post-00001'
+  const result: NonNullable<Results['web']> = { posts, pages: [{ name: 'home', path: '/' }, { name: 'post', path: post }], serving: [] }
+  const canLighthouse = !args['skip-lighthouse'] && fs.existsSync('/usr/bin/chromium')
+  const canWrk = !args['skip-serve'] && has('wrk')
+  if (!args['skip-lighthouse'] && !canLighthouse) note('Lighthouse skipped: no /usr/bin/chromium')
+  if (!args['skip-serve'] && !canWrk) note('serving skipped: no wrk')
+  if (canLighthouse) {
+    try {
+      versions.lighthouse = setupLighthouse()
+      versions.chromium = versionOf('/usr/bin/chromium', ['--version'], /Chromium ([\d.]+)/) ?? 'unknown'
+    } catch (error) {
+      note(`Lighthouse skipped: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
+    }
+  }
+
+  // next start on the build just measured.
+  if (versions.lighthouse || canWrk) {
+    const port = await freePort()
+    const next = nextStart(ink.content, port, path.join(logs, 'next-start.log'))
+    servers.add(next)
+    const url = `http://127.0.0.1:${port}`
+    try {
+      await waitFor(url, next)
+      if (versions.lighthouse) {
+        for (const page of result.pages) {
+          try {
+            page.lighthouse = lighthouse(url + page.path, path.join(logs, `lighthouse-${page.name}.json`))
+            console.log(`  lighthouse ${page.path}: performance ${page.lighthouse.performance}, accessibility ${page.lighthouse.accessibility}`)
+          } catch (error) {
+            note(`Lighthouse failed on ${page.path}: ${error instanceof Error ? error.message : error}`)
+          }
+        }
+      }
+      if (canWrk) result.serving.push(load('next start', url, post))
+    } catch (error) {
+      note(`next start: ${error instanceof Error ? error.message : error} (see bench/work/logs/next-start.log)`)
+    } finally {
+      await stop(next)
+      servers.delete(next)
+    }
+  }
+
+  // The static export: page weight, and nginx.
+  result.export = await ink.exportSite(context(`inkwell-${posts}`))
+  show('inkwell export', result.export)
+  if (result.export.status === 'ok') {
+    result.exportMB = round(dirBytes(EXPORT) / 2 ** 20, 1)
+    for (const page of result.pages) page.weight = pageWeight(EXPORT, page.path)
+    if (canWrk && has('nginx')) {
+      versions.nginx = versionOf(NGINX, ['-v'], /nginx\/([\d.]+)/) ?? 'unknown'
+      const nginx = startNginx(EXPORT, await freePort(), path.join(SITE, 'deploy', 'nginx.conf'))
+      servers.add(nginx.child)
+      try {
+        await waitFor(nginx.url, nginx.child)
+        result.serving.push(load(`nginx, ${nginx.config}`, nginx.url, post))
+      } catch (error) {
+        note(`nginx: ${error instanceof Error ? error.message : error} (see bench/work/nginx/error.log)`)
+      } finally {
+        await stop(nginx.child, 'SIGQUIT')
+        servers.delete(nginx.child)
+      }
+    } else if (canWrk) note('nginx skipped: not installed')
+  }
+
+  const bare = await buildBare(timeoutMs, path.join(logs, 'bare-build.log'))
+  show('bare Next.js page build', bare)
+  if (bare.status === 'ok') result.bareJs = pageWeight(BARE_EXPORT, '/').js
+  else note('the bare Next.js page did not build: no JavaScript floor (see bench/work/logs/bare-build.log)')
+  return result
+}
+
+function load(server: string, url: string, page: string) {
+  versions.wrk ??= versionOf('wrk', ['-v'], /wrk \D*([\d.]+)/) ?? 'unknown'
+  const { output, ...numbers } = wrk(url + page)
+  fs.writeFileSync(path.join(logs, `wrk-${server.split(/\W/)[0]}.txt`), output)
+  console.log(`  wrk ${server}: ${numbers.requestsPerSecond} requests/s, p99 ${numbers.p99Ms} ms, ${numbers.errors} errors`)
+  return { server, path: page, ...numbers }
+}
+
+// --- Results -----------------------------------------------------------------------------------
+const now = new Date()
+const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+const relative = (run?: Run) => run && { ...run, log: path.relative(ROOT, run.log) }
+const results: Results = {
+  date,
+  startedAt: new Date(started).toISOString(),
+  seconds: Math.round((Date.now() - started) / 1000),
+  seed,
+  sizes,
+  machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, platform: `${os.type()} ${os.release()}` },
+  versions,
+  builds: builds.map((b) => ({ ...b, build: relative(b.build)!, rebuild: relative(b.rebuild), checkCold: relative(b.checkCold), checkWarm: relative(b.checkWarm) })),
+  web: web && { ...web, export: relative(web.export) },
+  notes,
+}
+const dir = path.join(ROOT, 'bench', 'results')
+fs.mkdirSync(dir, { recursive: true })
+const file = path.join(dir, `${date}.json`)
+fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+// The README and plot show the newest results file: this run's, unless the clock went back.
+const newest = newestResults(dir)!
+const shown = JSON.parse(fs.readFileSync(newest, 'utf8')) as Results
+fs.writeFileSync(path.join(dir, 'build-time.svg'), buildTimeSvg(shown))
+fs.writeFileSync(path.join(ROOT, 'bench', 'README.md'), readme(shown, newest))
+console.log(`\n${summary(results)}\n\nwrote ${path.relative(ROOT, file)}, bench/results/build-time.svg and bench/README.md`)

@@ -1,0 +1,114 @@
+// Serving: nginx on a static export, wrk against a URL, and the small helpers around them.
+// Load goes to 127.0.0.1 only, for a fixed time.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { WORK } from './engines/engine'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Waits until `url` answers; fails when `child` exits first or after a minute. */
+export async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${url} did not answer`)
+}
+
+/** Stops a server started with `detached: true`, with every process of its group. */
+export async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  process.kill(-child.pid, signal)
+  await exited
+}
+
+export const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx'
+
+/** A site config (a `server { }` block) with its `listen` and `root` set for this run. */
+function siteConfig(source: string, port: number, root: string): string {
+  const config = source.replace(/^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${port};`).replace(/^(\s*)root\s+[^;]+;/m, `$1root ${root};`)
+  if (!config.includes(`listen 127.0.0.1:${port};`) || !config.includes(`root ${root};`)) throw new Error('the nginx site config needs a `listen` and a `root` line')
+  return config
+}
+
+/** A minimal site config, used when the repository has no deploy/nginx.conf. */
+const MINIMAL = `server {
+    listen 8080;
+    root /srv/out;
+    gzip on;
+    gzip_types text/css application/javascript application/json image/svg+xml;
+    location / {
+        try_files $uri $uri.html $uri/ =404;
+    }
+}
+`
+
+/**
+ * nginx serving `root` on 127.0.0.1:port with the site config `deploy` (the repository's
+ * deploy/nginx.conf) when there is one, else a minimal one; pid, logs and temp files in bench/work/nginx.
+ */
+export function startNginx(root: string, port: number, deploy: string): { child: ChildProcess; url: string; config: string } {
+  const dir = path.join(WORK, 'nginx')
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(dir, { recursive: true })
+  const config = fs.existsSync(deploy) ? 'deploy/nginx.conf' : 'minimal config'
+  fs.writeFileSync(path.join(dir, 'site.conf'), siteConfig(fs.existsSync(deploy) ? fs.readFileSync(deploy, 'utf8') : MINIMAL, port, root))
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`).join('\n')
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `# Written by bench/serve.ts for one benchmark run.
+daemon off;
+worker_processes 1;
+${process.getuid?.() === 0 ? 'user root;\n' : ''}pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+${temp}
+  include ${dir}/site.conf;
+}
+`,
+  )
+  const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], { stdio: 'ignore', detached: true })
+  return { child, url: `http://127.0.0.1:${port}`, config }
+}
+
+export interface Load {
+  requestsPerSecond: number
+  p99Ms: number
+  /** Non-2xx/3xx responses plus socket errors (connect, read, write, timeout). */
+  errors: number
+  requests: number
+}
+
+const ms = (value: string, unit: string) => Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? Number.NaN)
+
+/** wrk: 2 threads, `connections` connections, for `seconds`, against `url`, asking for gzip as browsers do. */
+export function wrk(url: string, { seconds = 30, connections = 64 } = {}): Load & { output: string } {
+  const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', 'Accept-Encoding: gzip', url]
+  const result = spawnSync('wrk', args, { encoding: 'utf8', timeout: (seconds + 60) * 1000 })
+  const output = result.stdout ?? ''
+  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr || result.error?.message}`)
+  const p99 = output.match(/^\s*99%\s+([\d.]+)(us|ms|s)\s*$/m)
+  const socket = output.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/)
+  const non2xx = Number(output.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0)
+  return {
+    requestsPerSecond: Math.round(Number(output.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0)),
+    p99Ms: p99 ? Math.round(ms(p99[1]!, p99[2]!) * 10) / 10 : Number.NaN,
+    errors: non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
+    requests: Number(output.match(/(\d+) requests in/)?.[1] ?? 0),
+    output,
+  }
+}
