@@ -264,6 +264,9 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     }
     if (!date) return undefined
 
+    if (!data.summary && compiled.summaryGap) {
+      out.push({ severity: 'warning', file, ...compiled.summaryGap, message: 'the first paragraph, used as the summary, has an expression that a plain-text summary leaves out (write summary: "…" in the frontmatter)' })
+    }
     const { date: _d, updated: _u, author, summary, cover: _c, ...rest } = data
     const unpublished = data.draft ? 'draft' : date > options.now ? 'scheduled' : undefined
     return {

@@ -50,6 +50,8 @@ export interface CompiledPost {
   /** Every heading id, for checking `#anchor` links. */
   ids: string[]
   firstParagraph: string
+  /** Where the first paragraph has an expression that a plain-text summary cannot show. */
+  summaryGap?: { line: number; column: number }
   words: number
   links: InternalLink[]
   assets: Asset[]
@@ -68,7 +70,7 @@ export interface CompileOptions {
 }
 
 const COMPONENT_NAMES = Object.keys(COMPONENT_SPECS)
-const ALERT = /^\[!([A-Za-z]+)\][ \t]*([^\n]*)\n?/
+const ALERT = /^\[!([A-Za-z]+)\][ \t]*/
 const IMAGE_TYPES = /\.(avif|gif|jpe?g|png|svg|webp)$/i
 
 
@@ -255,7 +257,12 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
           break
         case 'paragraph':
           // The summary is the first paragraph of the post itself, not one inside a component.
-          if (!result.firstParagraph && parent?.type === 'root') result.firstParagraph = proseText(node)
+          if (!result.firstParagraph && parent?.type === 'root') {
+            const { text, skipped } = proseText(node)
+            result.firstParagraph = text
+            // Used as the summary unless the post gives one; the loader warns then.
+            if (skipped) result.summaryGap = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
+          }
           break
         case 'image': {
           const asset = resolve(node.url, node)
@@ -371,16 +378,19 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
   }
 }
 
-/** The words a reader sees in a paragraph: no expression source, image alt text or footnote marks. */
-function proseText(node: RootContent): string {
+/** The words a reader sees in a paragraph, and whether an expression had to be left out. */
+function proseText(node: RootContent): { text: string; skipped: boolean } {
   const parts: string[] = []
+  let skipped = false
   const walk = (n: RootContent) => {
     if (n.type === 'text' || n.type === 'inlineCode') parts.push(n.value)
-    else if (n.type === 'mdxTextExpression' || n.type === 'image' || n.type === 'footnoteReference') return
+    else if (n.type === 'break') parts.push(' ')
+    else if (n.type === 'mdxTextExpression') skipped ||= Boolean(n.value.trim()) && !/^\/\*[\s\S]*\*\/$/.test(n.value.trim())
+    else if (n.type === 'image' || n.type === 'footnoteReference') return
     else if ('children' in n) (n.children as RootContent[]).forEach(walk)
   }
   walk(node)
-  return parts.join('').replace(/\s+/g, ' ').trim()
+  return { text: parts.join('').replace(/\s+/g, ' ').trim(), skipped }
 }
 
 /** `> [!TIP] Optional title` becomes `<Admonition type="tip" title="…">`. */
@@ -394,10 +404,26 @@ function alertToAdmonition(node: Blockquote): MdxJsxFlowElement | 'unknown' | un
   const type = (ADMONITION_TYPES as readonly string[]).includes(marker) ? marker : ALERT_ALIASES[marker]
   if (!type) return 'unknown'
   text.value = text.value.slice(match[0].length)
-  if (!text.value) first.children.shift()
+  // The rest of the marker's line is the title, whatever inline formatting it has (as plain text).
+  const title: string[] = []
+  while (first.children.length) {
+    const child = first.children[0]!
+    if (child.type === 'break') {
+      first.children.shift()
+      break
+    }
+    if (child.type === 'text' && child.value.includes('\n')) {
+      title.push(child.value.slice(0, child.value.indexOf('\n')))
+      child.value = child.value.slice(child.value.indexOf('\n') + 1)
+      break
+    }
+    title.push(toString(child))
+    first.children.shift()
+  }
+  if (first.children[0]?.type === 'text' && !first.children[0].value) first.children.shift()
   const children = first.children.length ? node.children : node.children.slice(1)
-  const title = match[2]?.trim()
-  return jsx('Admonition', title ? { type, title } : { type }, children, node)
+  const heading = title.join('').trim()
+  return jsx('Admonition', heading ? { type, title: heading } : { type }, children, node)
 }
 
 /** A paragraph holding only `![alt](src "Caption")` becomes `<Figure src alt caption />`. */

@@ -34,4 +34,28 @@ describe('edge cases', () => {
     const root = tempSite({ 'posts/a.mdx': post([], '<Figure src="https://example.org/x.png" alt="x" width={10} height={10} caption="One">Two</Figure>') })
     expect(await rejection(root)).toEqual(['posts/a.mdx:6:1 <Figure> has a caption prop and caption text inside (keep one of the two)'])
   })
+
+  it('keeps a formatted alert title whole, and joins hard line breaks with a space in summaries', async () => {
+    const root = tempSite({
+      'posts/a.mdx': post([], 'Line one\\\nline two.\n\n> [!TIP] Run `npm run check` **first**\n> Then build.'),
+    })
+    const content = await load(root)
+    const a = content.bySlug.get('a')!
+    expect(a.summary).toBe('Line one line two.')
+    const { renderToStaticMarkup } = await import('react-dom/server')
+    const { createElement } = await import('react')
+    const { evaluatePost } = await import('@/lib/content/run')
+    const { mdxComponents } = await import('@/components/mdx')
+    const html = renderToStaticMarkup(createElement(evaluatePost(a.code), { components: mdxComponents }))
+    expect(html).toContain('<span>Run npm run check first</span>')
+    expect(html).toMatch(/<div class="admonition-body"><p>Then build\.<\/p><\/div>/)
+  })
+
+  it('warns when the summary would leave out an expression of the first paragraph', async () => {
+    const root = tempSite({ 'posts/a.mdx': post([], 'I wrote {2 ** 10} words.'), 'posts/b.mdx': post(['summary: "Given."'], 'I wrote {2 ** 10} words.') })
+    const content = await load(root)
+    expect(content.warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
+      '6:1 the first paragraph, used as the summary, has an expression that a plain-text summary leaves out (write summary: "…" in the frontmatter)',
+    ])
+  })
 })
