@@ -26,7 +26,9 @@ export function TableOfContents({ headings, variant }: { headings: TocHeading[];
     return (
       <details className="mb-8 rounded-lg border border-[var(--line)] px-4 py-3 lg:hidden">
         <summary className="cursor-pointer text-sm font-semibold">On this page</summary>
-        <nav aria-label="Table of contents" data-toc className="mt-3">
+        {/* Named as its summary: only one of the two variants is ever displayed, but each needs
+            a name of its own to be a distinct landmark in the markup. */}
+        <nav aria-label="On this page" data-toc className="mt-3">
           <Entries headings={headings} />
         </nav>
       </details>

@@ -19,12 +19,17 @@ export function CopyButton() {
   const copy = async (button: HTMLButtonElement) => {
     // textContent, not innerText: line numbers are CSS counters, and lines are grid items whose
     // newlines innerText would drop.
-    const text = button.closest('figure')?.querySelector('pre')?.textContent ?? ''
+    const pre = button.closest('figure')?.querySelector('pre')
+    if (!pre) return
     try {
-      await navigator.clipboard.writeText(text.replace(/\n$/, ''))
+      await navigator.clipboard.writeText((pre.textContent ?? '').replace(/\n$/, ''))
       setCopied(true)
     } catch {
-      // No clipboard (a page served over plain http); the code stays selectable by hand.
+      // No async clipboard (a page served over plain http): copy the selected code instead.
+      const selection = getSelection()
+      selection?.selectAllChildren(pre)
+      if (document.execCommand('copy')) setCopied(true)
+      selection?.removeAllRanges()
     }
   }
 

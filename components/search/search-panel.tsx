@@ -47,7 +47,8 @@ export function SearchPanel({ inUrl = false, onNavigate }: { inUrl?: boolean; on
 
   return (
     <div className="search-panel">
-      <form role="search" action="/search" onSubmit={(event) => event.preventDefault()}>
+      {/* Not a <form>: results follow the typing, there is nothing to submit. */}
+      <div role="search">
         <label htmlFor={`${id}-q`} className="sr-only">
           Search posts
         </label>
@@ -67,7 +68,7 @@ export function SearchPanel({ inUrl = false, onNavigate }: { inUrl?: boolean; on
           aria-describedby={`${id}-status`}
           className="search-input"
         />
-      </form>
+      </div>
       <p id={`${id}-status`} role="status" className="search-status">
         {state.status === 'searching'
           ? 'Searching…'
