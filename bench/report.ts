@@ -23,7 +23,14 @@ export interface Results {
   seconds: number
   seed: number
   sizes: number[]
-  machine: { cpus: number; memoryGB: number; node: string; platform: string }
+  machine: {
+    cpus: number
+    memoryGB: number
+    node: string
+    platform: string
+    /** 1-minute load average when the run started: other work on the machine skews timings. */
+    loadAtStart?: number
+  }
   versions: Record<string, string>
   builds: BuildResult[]
   /** Page weight, Lighthouse and serving, measured on the site of `posts` posts. */
@@ -213,8 +220,8 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
 ## Method
 
 - **Corpus.** \`bench/corpus.ts\` writes N posts from a seed: about 1,500 words each, with
-  headings, two admonitions and a GitHub alert, a highlighted code block, a co-located figure, a
-  stats row, categories, tags, some series, all dated in the past. The same posts are converted
+  headings, two admonitions (one written as a GitHub alert), a highlighted code block, a
+  co-located figure, a stats row, categories, tags, some series, all dated in the past. The same posts are converted
   for Astro (MDX with our components, \`bench/engines/astro/\`) and Hugo (Markdown with our
   shortcodes, \`bench/engines/hugo/\`), each with small layouts of ours: paginated home, post
   pages with a table of contents, category, tag and series pages, a feed.
@@ -248,7 +255,7 @@ machine, and read the ratios more than the seconds.
 
 ## Results
 
-From \`${path.basename(file)}\` (${results.date}): ${m.cpus} cores, ${fmt(m.memoryGB)} GB, Node ${m.node}, ${m.platform}; seed ${results.seed}; run took ${fmt(results.seconds / 60, 1)} min.
+From \`${path.basename(file)}\` (${results.date}): ${m.cpus} cores, ${fmt(m.memoryGB)} GB, Node ${m.node}, ${m.platform}, load average ${m.loadAtStart === undefined ? 'unknown' : fmt(m.loadAtStart, 1)} at the start; seed ${results.seed}; the run took ${fmt(results.seconds / 60, 1)} min.
 Versions: ${Object.entries(v).map(([k, val]) => `${k} ${val}`).join(', ')}.
 
 ${buildTable(results)}

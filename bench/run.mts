@@ -45,6 +45,7 @@ if (unknown.length) {
 }
 
 const started = Date.now()
+const loadAtStart = round(os.loadavg()[0]!, 2)
 const notes: string[] = []
 const note = (text: string) => {
   notes.push(text)
@@ -220,7 +221,7 @@ const results: Results = {
   seconds: Math.round((Date.now() - started) / 1000),
   seed,
   sizes,
-  machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, platform: `${os.type()} ${os.release()}` },
+  machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, platform: `${os.type()} ${os.release()}`, loadAtStart },
   versions,
   builds: builds.map((b) => ({ ...b, build: relative(b.build)!, rebuild: relative(b.rebuild), checkCold: relative(b.checkCold), checkWarm: relative(b.checkWarm) })),
   web: web && { ...web, export: relative(web.export) },
