@@ -4,6 +4,7 @@ import { CodeBlock } from './code-block'
 import { Figure } from './figure'
 import { Stat, Stats } from './stats'
 import { Table } from './table'
+import { TaskCheckbox } from './task-checkbox'
 
 /** The one component registry: posts (lib/content) and MDX pages (mdx-components.tsx) both use it. */
 export const mdxComponents = {
@@ -14,4 +15,6 @@ export const mdxComponents = {
   table: Table,
   // rehype-pretty-code wraps each code block in a <figure>.
   figure: CodeBlock,
+  // Task list items (- [x] …) carry a bare checkbox.
+  input: TaskCheckbox,
 } satisfies MDXComponents

@@ -1,14 +1,15 @@
 'use client'
 
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 
 // The dialog, its results list and Pagefind load only when the reader opens search.
 const SearchDialog = lazy(() => import('./search-dialog'))
 
 /** Opens search in a dialog: a click, `/` or Ctrl-K (⌘K). Without JavaScript, a link to /search. */
 export function SearchButton() {
-  const [open, setOpen] = useState(false)
-  const close = useCallback(() => setOpen(false), [])
+  // How often search was opened: the dialog loads on the first, and shows itself on each one.
+  const [opens, setOpens] = useState(0)
+  const open = () => setOpens((n) => n + 1)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -18,7 +19,7 @@ export function SearchButton() {
       const ctrlK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey
       if (!slash && !ctrlK) return
       event.preventDefault()
-      setOpen(true)
+      open()
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
@@ -31,7 +32,7 @@ export function SearchButton() {
         onClick={(event) => {
           if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
           event.preventDefault()
-          setOpen(true)
+          open()
         }}
         aria-keyshortcuts="/ Control+K"
         className="inline-flex h-9 items-center gap-2 rounded-md px-2 text-[0.95rem] text-[var(--muted)] hover:bg-[var(--surface)] hover:text-[var(--fg)]"
@@ -45,9 +46,9 @@ export function SearchButton() {
           /
         </kbd>
       </a>
-      {open ? (
+      {opens > 0 ? (
         <Suspense fallback={null}>
-          <SearchDialog onClose={close} />
+          <SearchDialog opens={opens} />
         </Suspense>
       ) : null}
     </>

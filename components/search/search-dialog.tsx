@@ -1,19 +1,19 @@
 import { useEffect, useRef } from 'react'
 import { SearchPanel } from './search-panel'
 
-/** Search as a modal dialog (loaded by SearchButton when opened). Esc or a click outside closes it. */
-export default function SearchDialog({ onClose }: { onClose: () => void }) {
+/**
+ * Search as a modal dialog, loaded by SearchButton when first opened and shown again each time
+ * `opens` grows. Esc or a click outside closes it; it stays mounted, with the last query.
+ */
+export default function SearchDialog({ opens }: { opens: number }) {
   const dialog = useRef<HTMLDialogElement>(null)
   useEffect(() => {
-    const element = dialog.current
-    element?.showModal()
-    return () => element?.close()
-  }, [])
+    if (opens && !dialog.current?.open) dialog.current?.showModal()
+  }, [opens])
   return (
     <dialog
       ref={dialog}
       aria-label="Search"
-      onClose={onClose}
       // Escape in a search field would first only clear it; here it closes the dialog at once.
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return
