@@ -127,6 +127,9 @@ const jsx = (name: string, attrs: Record<string, string>, children: RootContent[
 
 // Every `{expression}` in a post is wrapped so that one which throws while the page renders
 // names its own file, line and column instead of surfacing as a bare stack trace.
+/** The words every guarded expression's error starts with (after its location). */
+export const EXPRESSION_THREW = 'this expression threw'
+
 const GUARD = parseJs(
   '(() => { try { return __expr__; } catch (error) { throw new Error(__where__ + (error instanceof Error ? error.name + ": " + error.message : String(error)) + __fix__); } })()',
   { ecmaVersion: 'latest' },
@@ -167,7 +170,7 @@ function guard(estree: Program | undefined | null, where: string): Program | und
   if (!estree || statement?.type !== 'ExpressionStatement' || isInert(statement.expression)) return undefined
   const wrapped = replaceIdentifiers(GUARD.body[0], {
     __expr__: statement.expression,
-    __where__: { type: 'Literal', value: `${where} this expression threw "` },
+    __where__: { type: 'Literal', value: `${where} ${EXPRESSION_THREW} "` },
     __fix__: { type: 'Literal', value: '" (fix the JavaScript between { and }, or write \\{ to show a literal brace)' },
   } as Record<string, EsNode>) as Program['body'][number]
   return { ...estree, body: [wrapped] }
