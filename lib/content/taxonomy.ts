@@ -2,7 +2,7 @@ import { slugify } from '../slug'
 import { yearIn } from './dates'
 
 /** The fields of a post the site's indexes are built from. */
-interface Indexed {
+export interface Indexed {
   slug: string
   title: string
   url: string

@@ -3,18 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inspectContent, loadContent } from '@/lib/content/load'
-import { buildSeries, buildTerms, groupByYear, relatedPosts, type IndexProblem } from '@/lib/content/taxonomy'
+import { buildSeries, buildTerms, groupByYear, relatedPosts, type Indexed, type IndexProblem } from '@/lib/content/taxonomy'
 
-interface P {
-  slug: string
-  title: string
-  url: string
-  date: Date
-  categories: string[]
-  tags: string[]
-  series?: string
-  seriesPart?: number
-}
+type P = Indexed
 const post = (slug: string, date: string, extra: Partial<P> = {}): P => ({
   slug,
   title: slug,
