@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { JsonLd } from '@/components/json-ld'
 import { getContent, getPost } from '@/lib/content'
 import { postJsonLd } from '@/lib/metadata'
