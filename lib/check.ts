@@ -1,13 +1,8 @@
-import { createElement } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { mdxComponents } from '../components/mdx'
 import { aliasProblems, APP_DIR, reservedSegments } from './aliases'
 import { contentOptions, type Problem } from './content'
 import type { LoadOptions } from './content/load'
 import { inspectContent } from './content/load'
-import { evaluatePost } from './content/run'
-import { sortProblems } from './content/problems'
-import { EXPRESSION_THREW } from './content/mdx'
+import { EXPRESSION_THREW, sortProblems } from './content/problems'
 
 export interface CheckResult {
   problems: Problem[]
@@ -21,8 +16,11 @@ const LOCATED = /^(.+?):(\d+):(\d+) (.*)$/s
  * (so mistakes are found before publishing), links as production sees them, and every post
  * rendered once so that an expression which throws is reported at its line.
  */
-export async function checkContent(env: NodeJS.ProcessEnv = process.env, compile?: LoadOptions['compile']): Promise<CheckResult> {
-  const base = { ...contentOptions(env), compile }
+export async function checkContent(
+  env: NodeJS.ProcessEnv = process.env,
+  { compile, checkOnly = false }: Pick<LoadOptions, 'compile' | 'checkOnly'> = {},
+): Promise<CheckResult> {
+  const base = { ...contentOptions(env), compile, checkOnly, parsed: new Map() }
   const problems = new Map<string, Problem>()
   const add = (list: Problem[]) => list.forEach((p) => problems.set(`${p.file}:${p.line}:${p.column}:${p.message}`, p))
   let posts = 0
@@ -36,6 +34,13 @@ export async function checkContent(env: NodeJS.ProcessEnv = process.env, compile
       // Only guarded expressions (see GUARD in mdx.ts) can throw while rendering; posts without
       // one need no trial render, which is most of the check's time on a warm cache.
       if (!post.code.includes(EXPRESSION_THREW)) continue
+      // Loaded only when needed: React and the components are a third of the check's start-up.
+      const [{ createElement }, { renderToStaticMarkup }, { mdxComponents }, { evaluatePost }] = await Promise.all([
+        import('react'),
+        import('react-dom/server'),
+        import('../components/mdx'),
+        import('./content/run'),
+      ])
       try {
         renderToStaticMarkup(createElement(evaluatePost(post.code), { components: mdxComponents }))
       } catch (error) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { CompiledPost } from './mdx'
+import type { CompileOptions, CompiledPost } from './mdx'
 
 // Compiled posts on disk, by content hash. One `npm run build` loads content in several
 // processes (the check, then Next's page-data and static-generation workers); with this cache
@@ -84,4 +84,13 @@ export function writeCached(key: string, result: CompiledPost): void {
   } catch {
     // A read-only disk only costs speed.
   }
+}
+
+/** Compiles one post and stores the result under `key` (null: caching is off). */
+export async function compileAndStore(body: string, options: CompileOptions, key: string | null): Promise<CompiledPost> {
+  // Imported here, not above: a process that compiles on workers (npm run check) never loads it.
+  const { compilePost } = await import('./mdx')
+  const result = await compilePost(body, options)
+  if (key) writeCached(key, result)
+  return result
 }

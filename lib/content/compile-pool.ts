@@ -1,28 +1,41 @@
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { build } from 'esbuild'
 import type { CompileOptions, CompiledPost } from './mdx'
 
-// Workers start as plain JavaScript; register tsx so they can load the TypeScript compiler module.
-const BOOT = `(async () => {
-  const { workerData } = require('node:worker_threads')
-  const { register } = await import('tsx/esm/api')
-  register()
-  await import(workerData)
-})()`
+type Job = { body: string; options: CompileOptions; key: string | null; resolve: (r: CompiledPost) => void; reject: (e: unknown) => void }
 
-type Job = { body: string; options: CompileOptions; resolve: (r: CompiledPost) => void; reject: (e: unknown) => void }
+// Workers load compile-worker.ts bundled into one plain ES module (packages stay imports): loading
+// our TypeScript through tsx's hooks in every worker cost about a second of CPU each.
+async function bundleWorker(): Promise<string> {
+  const outfile = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', '.cache', 'inkwell-worker', `compile-worker.${process.pid}.mjs`)
+  await build({
+    entryPoints: [fileURLToPath(new URL('./compile-worker.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  })
+  return outfile
+}
 
 /**
  * Compiles posts on worker threads, one per core: compiling MDX is CPU-bound (parsing most of
- * all), so `npm run check` on a large site scales with cores. The workers run compile-worker.ts
- * through tsx, as the check script itself runs. Call close() when done.
+ * all), so `npm run check` on a large site scales with cores. Call close() when done.
  */
-export function createCompilePool(size = Math.max(1, os.availableParallelism())) {
+export async function createCompilePool(size = Math.max(1, os.availableParallelism())) {
+  const file = await bundleWorker()
   const queue: Job[] = []
   const idle: Worker[] = []
   const busy = new Map<Worker, Job>()
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(BOOT, { eval: true, workerData: new URL('./compile-worker.ts', import.meta.url).href })
+    // Parsing makes many short-lived objects: a larger young generation means fewer collections.
+    const worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 96 } })
     worker.on('message', (result: CompiledPost) => {
       busy.get(worker)?.resolve(result)
       busy.delete(worker)
@@ -41,16 +54,19 @@ export function createCompilePool(size = Math.max(1, os.availableParallelism()))
       const worker = idle.pop()!
       const job = queue.shift()!
       busy.set(worker, job)
-      worker.postMessage({ body: job.body, options: job.options })
+      worker.postMessage({ body: job.body, options: job.options, key: job.key })
     }
   }
   return {
-    compile(body: string, options: CompileOptions): Promise<CompiledPost> {
+    compile(body: string, options: CompileOptions, key: string | null): Promise<CompiledPost> {
       return new Promise((resolve, reject) => {
-        queue.push({ body, options, resolve, reject })
+        queue.push({ body, options, key, resolve, reject })
         next()
       })
     },
-    close: () => Promise.all(workers.map((w) => w.terminate())),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()))
+      fs.rmSync(file, { force: true })
+    },
   }
 }

@@ -87,8 +87,14 @@ export function yearIn(date: Date, timeZone: string): number {
 
 /** A date for readers, such as "21 March 2025", in the site's language and time zone. */
 export function formatDate(date: Date, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone }).format(date)
+  // Making a formatter costs far more than using one, and a list page formats hundreds of dates.
+  const key = `${language}\0${timeZone}`
+  let f = longFormatters.get(key)
+  if (!f) longFormatters.set(key, (f = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone })))
+  return f.format(date)
 }
+
+const longFormatters = new Map<string, Intl.DateTimeFormat>()
 
 /** `date` as a frontmatter date-time in `timeZone` with its offset: `2026-11-22T14:05:00+01:00`. */
 export function toOffsetDateTime(date: Date, timeZone: string): string {

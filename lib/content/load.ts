@@ -3,9 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { slugify } from '../slug'
 import { parseDate, isTimeZone, toOffsetDateTime } from './dates'
-import { parseYaml, splitFrontmatter } from './frontmatter'
-import { cacheKey, isFresh, readCached, stampsOf, writeCached, type Entry } from './cache'
-import { compilePost, resolveImage, type Asset, type CompiledPost, type TocHeading } from './mdx'
+import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter'
+import { cacheKey, compileAndStore, isFresh, readCached, stampsOf, type Entry } from './cache'
+import { resolveImage, type Asset } from './images'
+import type { CompiledPost, TocHeading } from './mdx'
 import { ContentError, sortProblems, type Problem } from './problems'
 import { closest } from './suggest'
 import { authorSchema, frontmatterSchema, siteSchema, type Frontmatter, type SiteConfig } from './schema'
@@ -95,8 +96,12 @@ export interface LoadOptions {
   publicDir?: string
   /** Paths of pages that are not made from content (`/about`), so links to them check out. */
   pages?: string[]
-  /** Compiles one post; default: in this thread. `npm run check` passes a worker pool. */
-  compile?: typeof compilePost
+  /** Compiles one post and caches it; default: in this thread. `npm run check` passes a worker pool. */
+  compile?: typeof compileAndStore
+  /** Compile posts only as far as checking them needs (see CompileOptions.checkOnly); `npm run check`. */
+  checkOnly?: boolean
+  /** Parsed frontmatter by file and text, shared by loads in one process (the check loads twice). */
+  parsed?: Map<string, ParsedYaml<typeof frontmatterSchema>>
 }
 
 const WORDS_PER_MINUTE = 230
@@ -156,7 +161,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
 export async function inspectContent(options: LoadOptions): Promise<{ content?: Content; problems: Problem[] }> {
   const root = path.resolve(options.root)
   const problems: Problem[] = []
-  const publicDir = path.resolve(options.publicDir ?? path.join(root, '..', 'public'))
+  const publicDir = path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? path.join(root, '..', 'public'))
 
   // Site config
   const siteFile = path.join(root, 'site.yaml')
@@ -217,19 +222,28 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     if (slugify(slug) !== slug) {
       out.push({ severity: 'error', file, line: 1, column: 1, message: `"${slug}" cannot be a URL slug (rename the ${isIndex ? 'folder' : 'file'} to "${slugify(slug) || 'my-post'}": lowercase letters, digits, hyphens and underscores)` })
     }
-    const fm = parseYaml({ file, yaml: split.yaml, yamlLine: split.yamlLine, schema: frontmatterSchema, unknownKeys: 'warning', what: 'frontmatter' })
+    const memoKey = `${file}\0${split.yaml}`
+    const fm =
+      options.parsed?.get(memoKey) ??
+      parseYaml({ file, yaml: split.yaml, yamlLine: split.yamlLine, schema: frontmatterSchema, unknownKeys: 'warning', what: 'frontmatter' })
+    options.parsed?.set(memoKey, fm)
     out.push(...fm.problems)
     locators.set(file, fm.locate)
 
     const dir = path.dirname(file)
-    const compileOptions = { file, dir, assetBase: `/posts/${slug}`, publicDir }
-    const diskKey = cacheKey(file, split.body, publicDir)
-    const key = diskKey ?? createHash('sha1').update(file).update(split.body).update(publicDir).digest('hex')
+    const checkOnly = options.checkOnly === true
+    const compileOptions = { file, dir, assetBase: `/posts/${slug}`, publicDir, checkOnly }
+    // A check-only compile tells the check all it needs, but a full one from an earlier build
+    // serves it too.
+    const fullKey = cacheKey(file, split.body, publicDir)
+    const diskKey = checkOnly ? cacheKey(file, split.body, publicDir, 'check-only') : fullKey
+    const key = diskKey ?? createHash('sha1').update(file).update(split.body).update(publicDir).update(String(checkOnly)).digest('hex')
     const inMemory = compileCache.get(file)
-    let compiled = inMemory?.key === key && isFresh(inMemory.stamps) ? inMemory.result : diskKey ? readCached(diskKey) : undefined
+    let compiled = inMemory?.key === key && isFresh(inMemory.stamps) ? inMemory.result : undefined
+    if (!compiled && fullKey) compiled = readCached(fullKey)
+    if (!compiled && diskKey && diskKey !== fullKey) compiled = readCached(diskKey)
     if (!compiled) {
-      compiled = await (options.compile ?? compilePost)(split.body, compileOptions)
-      if (diskKey) writeCached(diskKey, compiled)
+      compiled = await (options.compile ?? compileAndStore)(split.body, compileOptions, diskKey)
     }
     compileCache.set(file, { key, result: compiled, stamps: stampsOf(compiled) })
     out.push(...compiled.problems)
@@ -353,7 +367,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
         continue
       }
       const source = fs.readFileSync(file, 'utf8')
-      const compiled = await compilePost(splitFrontmatter(source)?.body ?? source, { file, dir: seriesDir, assetBase: `/series/${entry.slug}`, publicDir })
+      const compiled = await compileAndStore(splitFrontmatter(source)?.body ?? source, { file, dir: seriesDir, assetBase: `/series/${entry.slug}`, publicDir }, null)
       problems.push(...compiled.problems)
       entry.description = compiled.code
     }

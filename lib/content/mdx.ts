@@ -7,7 +7,6 @@ import type { Root, Paragraph, Image, Blockquote, RootContent } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx'
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression'
 import { toString } from 'mdast-util-to-string'
-import { imageSize } from 'image-size'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
 import remarkGfm from 'remark-gfm'
@@ -17,7 +16,8 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { ADMONITION_TYPES, ALERT_ALIASES, COMPONENT_SPECS } from '../../components/mdx/spec'
 import { createSlugger } from '../slug'
-import type { Problem } from './problems'
+import { isRemote, resolveImage, type Asset } from './images'
+import { EXPRESSION_THREW, type Problem } from './problems'
 import { closest } from './suggest'
 
 /** A heading of a post, for its table of contents. */
@@ -25,14 +25,6 @@ export interface TocHeading {
   depth: 2 | 3
   text: string
   id: string
-}
-
-/** An image file a post uses, served at `url`. */
-export interface Asset {
-  file: string
-  url: string
-  width: number
-  height: number
 }
 
 /** A link from a post to a path on this site, checked once every post is known. */
@@ -67,45 +59,19 @@ export interface CompileOptions {
   assetBase: string
   /** Folder of files served at the site root (`public/`), for images written as `/x.png`. */
   publicDir: string
+  /**
+   * Compile only as far as `npm run check` needs: parsing and our plugin find every problem, while
+   * what follows (highlighting, code generation) cannot fail and is half the time. The result has
+   * no code, unless the post has an expression that the check must try by rendering it; then it
+   * has code without highlighting. Never rendered as a page.
+   */
+  checkOnly?: boolean
 }
+
+export type { Asset } from './images'
 
 const COMPONENT_NAMES = Object.keys(COMPONENT_SPECS)
 const ALERT = /^\[!([A-Za-z]+)\][ \t]*/
-const IMAGE_TYPES = /\.(avif|gif|jpe?g|png|svg|webp)$/i
-
-
-const isRemote = (src: string) => /^(https?:)?\/\//.test(src) || src.startsWith('data:')
-
-/**
- * Resolves an image a post refers to (relative to the post, or `/x` in public/) to the URL it is
- * served at and its size. Undefined for remote images; a sentence saying what is wrong otherwise.
- */
-export function resolveImage(src: string, options: Pick<CompileOptions, 'dir' | 'assetBase' | 'publicDir'>): Asset | string | undefined {
-  if (isRemote(src)) return undefined
-  const clean = decodeURI(src.split(/[?#]/)[0]!)
-  const fromPublic = clean.startsWith('/')
-  const base = fromPublic ? options.publicDir : options.dir
-  const absolute = fromPublic ? path.join(base, clean) : path.resolve(base, clean)
-  if (!absolute.startsWith(base + path.sep)) {
-    return `image "${src}" is outside the post's folder (move it next to the post and write ./${path.basename(clean)})`
-  }
-  if (!IMAGE_TYPES.test(absolute)) return `"${src}" is not an image file (use .avif, .gif, .jpg, .png, .svg or .webp)`
-  if (!fs.existsSync(absolute)) {
-    const nearby = fs.existsSync(path.dirname(absolute)) ? fs.readdirSync(path.dirname(absolute)) : []
-    const guess = closest(path.basename(absolute), nearby)
-    return `image "${src}" not found (${guess ? `did you mean ./${guess}?` : 'check the path; it is relative to the post file'})`
-  }
-  let size: { width?: number; height?: number }
-  try {
-    size = imageSize(fs.readFileSync(absolute))
-  } catch {
-    return `image "${src}" cannot be read as an image (re-export it as .webp, .png or .jpg)`
-  }
-  const relative = path.relative(base, absolute).split(path.sep).map(encodeURIComponent).join('/')
-  const url = fromPublic ? `/${relative}` : `${options.assetBase}/${relative}`
-  return { file: absolute, url, width: size.width ?? 0, height: size.height ?? 0 }
-}
-
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement
 type Place = { line: number; column: number }
 
@@ -127,8 +93,6 @@ const jsx = (name: string, attrs: Record<string, string>, children: RootContent[
 
 // Every `{expression}` in a post is wrapped so that one which throws while the page renders
 // names its own file, line and column instead of surfacing as a bare stack trace.
-/** The words every guarded expression's error starts with (after its location). */
-export const EXPRESSION_THREW = 'this expression threw'
 
 const GUARD = parseJs(
   '(() => { try { return __expr__; } catch (error) { throw new Error(__where__ + (error instanceof Error ? error.name + ": " + error.message : String(error)) + __fix__); } })()',
@@ -222,6 +186,7 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
     })
 
     const slug = createSlugger()
+    let guarded = false
     let words = 0
     const countWords = (text: string) => {
       words += text.split(/\s+/).filter(Boolean).length
@@ -293,6 +258,8 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
 
     result.words = words
     result.assets = [...assets.values()]
+    // Nothing left that could fail: the stages after this one get an empty tree (see checkOnly).
+    if (options.checkOnly && !guarded) tree.children = []
 
     function collectLink(href: string, node: RootContent) {
       const start = node.position?.start
@@ -309,6 +276,7 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
     function guardExpression(node: MdxFlowExpression | MdxTextExpression) {
       const wrapped = guard(node.data?.estree as Program | undefined, where(node))
       if (wrapped) node.data = { ...node.data, estree: wrapped as never }
+      guarded ||= Boolean(wrapped)
     }
 
     function checkElement(node: JsxElement) {
@@ -316,6 +284,7 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
         if (attr.type === 'mdxJsxAttribute' && attr.value && typeof attr.value === 'object') {
           const wrapped = guard(attr.value.data?.estree as Program | undefined, where(attr.position ? attr : node))
           if (wrapped) attr.value.data = { ...attr.value.data, estree: wrapped as never }
+          guarded ||= Boolean(wrapped)
         }
       }
       const name = node.name
@@ -444,6 +413,8 @@ const HINTS: Record<string, string> = {
   'mdast-util-mdx-jsx': 'close every tag, in the order the tags were opened',
 }
 
+const PRETTY_CODE = { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false, defaultLang: { block: 'plaintext' } }
+
 /** Compiles one post body (frontmatter blanked, so positions are file positions). */
 export async function compilePost(body: string, options: CompileOptions): Promise<CompiledPost> {
   const result: Omit<CompiledPost, 'code' | 'problems'> = {
@@ -462,10 +433,7 @@ export async function compilePost(body: string, options: CompileOptions): Promis
       outputFormat: 'function-body',
       remarkPlugins: [remarkGfm, [inkwellRemark, options, result] as never],
       rehypePlugins: [
-        [
-          rehypePrettyCode,
-          { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false, defaultLang: { block: 'plaintext' } },
-        ],
+        ...(options.checkOnly ? [] : [[rehypePrettyCode, PRETTY_CODE] as [typeof rehypePrettyCode, typeof PRETTY_CODE]]),
         [
           rehypeAutolinkHeadings,
           {

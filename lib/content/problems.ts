@@ -1,5 +1,8 @@
 import path from 'node:path'
 
+/** The words every guarded expression's error starts with, after its location (see mdx.ts). */
+export const EXPRESSION_THREW = 'this expression threw'
+
 /** One thing wrong with the content, located in a file as the author sees it. */
 export interface Problem {
   severity: 'error' | 'warning'
