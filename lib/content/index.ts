@@ -25,9 +25,16 @@ export function contentOptions(env: NodeJS.ProcessEnv = process.env): LoadOption
   }
 }
 
+const pagesByDir = new Map<string, string[]>()
+
 /** URL paths of the app's pages without dynamic segments (app/about/page.mdx → /about). */
 function staticPages(appDir: string): string[] {
+  // Asked on every content lookup, several times per rendered page: walk app/ once per process.
+  // Pages are source files, so a new one means a new build (or next dev's own restart).
+  const known = pagesByDir.get(appDir)
+  if (known) return known
   const found: string[] = []
+  pagesByDir.set(appDir, found)
   const walk = (dir: string, route: string) => {
     if (!fs.existsSync(dir)) return
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
