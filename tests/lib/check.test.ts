@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { checkContent } from '@/lib/check'
 import { formatProblem } from '@/lib/content'
 import { post, tempSite } from './content/helpers'
@@ -46,5 +47,42 @@ describe('npm run check on a site large enough for the worker pool', () => {
     ])
     expect(run.stderr).toMatch(/✗ 3 errors, 1 warning in 69 posts \(\d+ ms\)/)
     expect(run.stderr).not.toMatch(/^\s+at /m)
+  }, 60_000)
+})
+
+describe('npm run check -- --watch, as the VS Code task runs it', () => {
+  const task = JSON.parse(fs.readFileSync(path.join(ROOT, '.vscode/tasks.json'), 'utf8')).tasks[0]
+  const matcher = task.problemMatcher
+  const pattern = new RegExp(matcher.pattern.regexp)
+
+  it('reports again after a save, and every line it prints is one the task matches at its place', async () => {
+    const root = tempSite({ 'posts/a.mdx': post([], 'Fine.') })
+    const child = spawn('npx', ['tsx', 'scripts/check.mts', '--watch'], { cwd: ROOT, env: { ...process.env, INKWELL_CONTENT_DIR: root, INKWELL_CACHE: '0' } })
+    onTestFinished(() => void child.kill())
+    let output = ''
+    child.stdout.on('data', (d) => (output += d))
+    child.stderr.on('data', (d) => (output += d))
+    const waitFor = async (re: RegExp) => {
+      for (let i = 0; i < 300 && !re.test(output); i++) await new Promise((r) => setTimeout(r, 100))
+      expect(output).toMatch(re)
+    }
+    const ends = new RegExp(matcher.background.endsPattern, 'gm')
+    await waitFor(/Watching for changes/)
+    expect(output.match(ends)).toHaveLength(1)
+    expect(output).toMatch(new RegExp(matcher.background.beginsPattern, 'm'))
+
+    fs.writeFileSync(path.join(root, 'posts/a.mdx'), post(['catgories: [Notes]'], 'Now <Callout>broken</Callout>.'))
+    await waitFor(/✗ 1 error, 1 warning in 0 posts/)
+    const rel = path.relative(ROOT, root)
+    const found = output
+      .split('\n')
+      .map((line) => pattern.exec(line))
+      .filter((m) => m !== null)
+      .map((m) => ({ file: m[1], line: Number(m[2]), column: Number(m[3]), severity: m[4] ?? matcher.severity, message: m[5] }))
+    expect(found).toEqual([
+      { file: `${rel}/posts/a.mdx`, line: 4, column: 1, severity: 'warning', message: 'unknown frontmatter field "catgories" (did you mean "categories"?)' },
+      { file: `${rel}/posts/a.mdx`, line: 7, column: 5, severity: 'error', message: 'unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)' },
+    ])
+    expect(output.match(ends)).toHaveLength(2)
   }, 60_000)
 })
