@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { ImageResponse } from 'next/og'
+import { keyFor, readBytes, writeBytes } from './content/cache'
 import { OG_SIZE } from './urls'
 
 // Social cards, drawn at build time with next/og. Fonts come from @fontsource/inter's .woff files
@@ -44,8 +45,25 @@ export interface CardText {
   footer?: string
 }
 
-/** A 1200×630 PNG card with the site's name, a title and a footer line. */
-export async function socialCard({ title, site, footer }: CardText): Promise<ImageResponse> {
+// A card depends on its text, this file and the renderer: a new design or Next draws them anew.
+const CARD_SOURCES = ['lib/og-image.tsx', 'node_modules/next/package.json', 'node_modules/@fontsource/inter/package.json']
+
+/**
+ * A 1200×630 PNG card with the site's name, a title and a footer line. Drawing one takes about
+ * 20 ms, so cards are kept on disk by their text: a rebuild draws only those that changed.
+ */
+export async function socialCard(card: CardText): Promise<Response> {
+  const key = keyFor(CARD_SOURCES, JSON.stringify([card.title, card.site, card.footer ?? null]))
+  const cached = key ? readBytes('og', key) : undefined
+  if (cached) return new Response(new Uint8Array(cached), { headers: { 'content-type': 'image/png' } })
+  const drawn = await drawCard(card)
+  if (!key) return drawn
+  const bytes = new Uint8Array(await drawn.arrayBuffer())
+  writeBytes('og', key, bytes)
+  return new Response(bytes, { headers: { 'content-type': 'image/png' } })
+}
+
+async function drawCard({ title, site, footer }: CardText): Promise<ImageResponse> {
   const text = withoutEmoji(title)
   // Long titles get smaller type, so up to about four lines fit.
   const size = text.length > 90 ? 54 : text.length > 50 ? 64 : 76

@@ -3,27 +3,66 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CompileOptions, CompiledPost } from './mdx'
 
-// Compiled posts on disk, by content hash. One `npm run build` loads content in several
-// processes (the check, then Next's page-data and static-generation workers); with this cache
-// only the first compiles, and a rebuild after one edit compiles one post.
+// Compiled posts on disk, by content hash. One `npm run build` loads content in several processes
+// (the check, then Next's page-data and static-generation workers); with this cache only the
+// first compiles, and a rebuild after one edit compiles one post. Social cards are kept the same
+// way, so a rebuild draws only the cards whose text changed.
 
 const DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', '.cache', 'inkwell')
 // The cache is only valid for the pipeline that filled it: the versions of the compiler packages
 // and the source of our own plugins are part of every key.
-const PIPELINE_FILES = ['lib/content/mdx.ts', 'components/mdx/spec.ts', 'node_modules/@mdx-js/mdx/package.json', 'node_modules/shiki/package.json', 'node_modules/rehype-pretty-code/package.json', 'node_modules/remark-gfm/package.json']
+const PIPELINE_FILES = ['lib/content/mdx.ts', 'lib/content/images.ts', 'components/mdx/spec.ts', 'node_modules/@mdx-js/mdx/package.json', 'node_modules/shiki/package.json', 'node_modules/rehype-pretty-code/package.json', 'node_modules/remark-gfm/package.json']
 
-let pipeline: string | null | undefined
+const sourceHashes = new Map<string, string | null>()
 
-function pipelineHash(): string | null {
-  if (pipeline !== undefined) return pipeline
+/** A hash of source files (paths from the project root); null when they are not there. */
+function sourcesHash(files: readonly string[]): string | null {
+  const id = files.join('\0')
+  if (sourceHashes.has(id)) return sourceHashes.get(id)!
+  let digest: string | null
   try {
-    const hash = createHash('sha1').update('inkwell-compile-cache-1')
-    for (const file of PIPELINE_FILES) hash.update(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), file)))
-    pipeline = hash.digest('hex')
+    const hash = createHash('sha1').update('inkwell-cache-1')
+    for (const file of files) hash.update(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), file)))
+    digest = hash.digest('hex')
   } catch {
-    pipeline = null // sources not present (a deployed server): compile without a cache
+    digest = null // sources not present (a deployed server): work without a cache
   }
-  return pipeline
+  sourceHashes.set(id, digest)
+  return digest
+}
+
+/** The key of a result made by `sources` from `parts`; null when caching is off. */
+export function keyFor(sources: readonly string[], ...parts: string[]): string | null {
+  if (process.env.INKWELL_CACHE === '0') return null
+  const base = sourcesHash(sources)
+  if (!base) return null
+  const hash = createHash('sha1').update(base)
+  for (const part of parts) hash.update('\0').update(part)
+  return hash.digest('hex')
+}
+
+/** The key of one compile: its input and the pipeline; null when caching is off. */
+export const cacheKey = (...parts: string[]): string | null => keyFor(PIPELINE_FILES, ...parts)
+
+/** Bytes stored by `keyFor` under a kind of result (`og` for social cards), if present. */
+export function readBytes(kind: string, key: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(path.join(DIR, kind, key))
+  } catch {
+    return undefined
+  }
+}
+
+/** Stores bytes for readBytes. */
+export function writeBytes(kind: string, key: string, bytes: Uint8Array): void {
+  try {
+    fs.mkdirSync(path.join(DIR, kind), { recursive: true })
+    const temp = path.join(DIR, kind, `${key}.${process.pid}.tmp`)
+    fs.writeFileSync(temp, bytes)
+    fs.renameSync(temp, path.join(DIR, kind, key))
+  } catch {
+    // A read-only disk only costs speed.
+  }
 }
 
 export interface Entry {
@@ -39,16 +78,6 @@ const stamp = (file: string): [string, number, number] | undefined => {
   } catch {
     return undefined
   }
-}
-
-/** The key of one compile: its input and the pipeline; null when caching is off. */
-export function cacheKey(...parts: string[]): string | null {
-  if (process.env.INKWELL_CACHE === '0') return null
-  const base = pipelineHash()
-  if (!base) return null
-  const hash = createHash('sha1').update(base)
-  for (const part of parts) hash.update('\0').update(part)
-  return hash.digest('hex')
 }
 
 /** Stamps of the images a result depends on. */

@@ -1,7 +1,10 @@
 // What search engines and social sites read from the fixture site (tests/fixtures/site): the
 // sitemap, robots.txt, canonical and OpenGraph tags, JSON-LD, social images and old URLs.
+import fs from 'node:fs'
+import path from 'node:path'
 import { JSDOM } from 'jsdom'
 import { describe, expect, inject, it } from 'vitest'
+import { ROOT } from './env'
 
 const SITE = 'https://fixture.example.org'
 
@@ -138,6 +141,9 @@ describe('discoverability of the fixture site', () => {
     const png = Buffer.from(await response.arrayBuffer())
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630])
+    // Drawn once and kept by its text, so the next build serves the same bytes without drawing.
+    const kept = path.join(ROOT, 'node_modules/.cache/inkwell/og')
+    expect(fs.readdirSync(kept).some((name) => fs.readFileSync(path.join(kept, name)).equals(png))).toBe(true)
     expect((await fetch(`${base}/og.png`)).headers.get('content-type')).toBe('image/png')
     // Drafts get no card.
     expect((await fetch(`${base}/og/secret-draft.png`)).status).toBe(404)
