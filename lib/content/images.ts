@@ -36,7 +36,7 @@ export function resolveImage(src: string, options: ImageOptions): Asset | string
   const clean = decodeURI(src.split(/[?#]/)[0]!)
   const fromPublic = clean.startsWith('/')
   const base = fromPublic ? options.publicDir : options.dir
-  const absolute = fromPublic ? path.join(base, clean) : path.resolve(base, clean)
+  const absolute = fromPublic ? path.join(/*turbopackIgnore: true*/ base, clean) : path.resolve(/*turbopackIgnore: true*/ base, clean)
   if (!absolute.startsWith(base + path.sep)) {
     return `image "${src}" is outside the post's folder (move it next to the post and write ./${path.basename(clean)})`
   }

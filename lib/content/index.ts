@@ -40,7 +40,7 @@ function staticPages(appDir: string): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory() && !/^[[_@.]/.test(entry.name)) {
         // (group) folders do not appear in URLs.
-        walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? route : `${route}/${entry.name}`)
+        walk(path.join(/*turbopackIgnore: true*/ dir, entry.name), /^\(.*\)$/.test(entry.name) ? route : `${route}/${entry.name}`)
       } else if (/^page\.(tsx|mdx)$/.test(entry.name) && route) {
         found.push(route)
       }
@@ -55,7 +55,7 @@ function fingerprint(dir: string): string {
   const parts: string[] = []
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name)
+      const full = path.join(/*turbopackIgnore: true*/ d, entry.name)
       if (entry.isDirectory()) walk(full)
       else {
         const stat = fs.statSync(full)

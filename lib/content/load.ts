@@ -123,13 +123,13 @@ export function findPostFiles(postsDir: string, problems: Problem[]): string[] {
   if (!fs.existsSync(postsDir)) return []
   const files: string[] = []
   for (const entry of fs.readdirSync(postsDir, { withFileTypes: true })) {
-    const full = path.join(postsDir, entry.name)
+    const full = path.join(/*turbopackIgnore: true*/ postsDir, entry.name)
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
     if (entry.isDirectory()) {
-      const index = path.join(full, 'index.mdx')
+      const index = path.join(/*turbopackIgnore: true*/ full, 'index.mdx')
       if (fs.existsSync(index)) files.push(index)
-      else if (fs.existsSync(path.join(full, 'index.md')))
-        problems.push({ severity: 'error', file: path.join(full, 'index.md'), line: 1, column: 1, message: 'posts are MDX files (rename index.md to index.mdx)' })
+      else if (fs.existsSync(path.join(/*turbopackIgnore: true*/ full, 'index.md')))
+        problems.push({ severity: 'error', file: path.join(/*turbopackIgnore: true*/ full, 'index.md'), line: 1, column: 1, message: 'posts are MDX files (rename index.md to index.mdx)' })
       else
         problems.push({ severity: 'warning', file: full, line: 1, column: 1, message: 'folder has no index.mdx, so it is not a post (add index.mdx, or start the name with _ to keep it aside)' })
     } else if (entry.name.endsWith('.mdx')) {
@@ -159,12 +159,12 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
  * (undefined only when the site config itself is broken). For `npm run check`.
  */
 export async function inspectContent(options: LoadOptions): Promise<{ content?: Content; problems: Problem[] }> {
-  const root = path.resolve(options.root)
+  const root = path.resolve(/*turbopackIgnore: true*/ options.root)
   const problems: Problem[] = []
-  const publicDir = path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? path.join(root, '..', 'public'))
+  const publicDir = path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? path.join(/*turbopackIgnore: true*/ root, '..', 'public'))
 
   // Site config
-  const siteFile = path.join(root, 'site.yaml')
+  const siteFile = path.join(/*turbopackIgnore: true*/ root, 'site.yaml')
   let site: SiteConfig | undefined
   if (!fs.existsSync(siteFile)) {
     problems.push({ severity: 'error', file: siteFile, line: 1, column: 1, message: 'site config is missing (create it with title, description, url and author)' })
@@ -184,11 +184,11 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
 
   // Authors
   const authors = new Map<string, Author>()
-  const authorsDir = path.join(root, 'authors')
+  const authorsDir = path.join(/*turbopackIgnore: true*/ root, 'authors')
   if (fs.existsSync(authorsDir)) {
     for (const name of fs.readdirSync(authorsDir).sort()) {
       if (!/\.ya?ml$/.test(name)) continue
-      const parsed = readYamlFile(path.join(authorsDir, name), authorSchema, 'author')
+      const parsed = readYamlFile(path.join(/*turbopackIgnore: true*/ authorsDir, name), authorSchema, 'author')
       problems.push(...parsed.problems)
       if (parsed.data) authors.set(name.replace(/\.ya?ml$/, ''), { id: name.replace(/\.ya?ml$/, ''), ...parsed.data })
     }
@@ -198,7 +198,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
 
   // Posts
   const locators = new Map<string, (path: readonly PropertyKey[]) => { line: number; column: number }>()
-  const postsDir = path.join(root, 'posts')
+  const postsDir = path.join(/*turbopackIgnore: true*/ root, 'posts')
   const files = findPostFiles(postsDir, problems)
   const loaded = await Promise.all(
     files.map(async (file) => {
@@ -354,11 +354,11 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
       post.seriesInfo = { name: s.name, slug: s.slug, part: i + 1, total: parts.length, parts: parts.map(link) }
     })
   }
-  const seriesDir = path.join(root, 'series')
+  const seriesDir = path.join(/*turbopackIgnore: true*/ root, 'series')
   if (fs.existsSync(seriesDir)) {
     for (const name of fs.readdirSync(seriesDir).sort()) {
       if (!name.endsWith('.mdx')) continue
-      const file = path.join(seriesDir, name)
+      const file = path.join(/*turbopackIgnore: true*/ seriesDir, name)
       const entry = series.find((s) => s.slug === name.slice(0, -4))
       if (!entry) {
         if (![...bySlugAll.values()].some((p) => p.series && slugify(p.series) === name.slice(0, -4))) {
@@ -416,7 +416,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
           const guess = closest(decodeURIComponent(anchor), ids)
           problems.push({ ...at, message: `link to ${link.href}: no heading with id "${anchor}" in that post (${guess ? `did you mean #${guess}? ` : ''}headings there: ${ids.join(', ') || 'none'})` })
         }
-      } else if (!target && !sitePaths.has(decodeURI(pathname)) && !fs.existsSync(path.join(publicDir, decodeURI(pathname)))) {
+      } else if (!target && !sitePaths.has(decodeURI(pathname)) && !fs.existsSync(path.join(/*turbopackIgnore: true*/ publicDir, decodeURI(pathname)))) {
         const guess = closest(pathname, [...sitePaths])
         problems.push({ ...at, message: `link to ${link.href}: no such page on this site (${guess ? `did you mean ${guess}?` : 'check the path'})` })
       }
