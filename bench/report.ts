@@ -251,7 +251,8 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
   config). Load generator and server share the machine's cores.
 
 Timings vary with the machine and whatever else runs on it: compare runs made on the same
-machine, and read the ratios more than the seconds.
+machine, and read the ratios more than the seconds. What was changed to make Inkwell faster, with
+figures before and after each change, is in [optimizations.md](optimizations.md).
 
 ## Results
 
