@@ -55,11 +55,16 @@ export function readBytes(kind: string, key: string): Buffer | undefined {
 
 /** Stores bytes for readBytes. */
 export function writeBytes(kind: string, key: string, bytes: Uint8Array): void {
+  writeEntry(path.join(DIR, kind, key), bytes)
+}
+
+/** Writes one cache file: to a temporary name, then renamed, so processes building in parallel never read half an entry. */
+function writeEntry(file: string, data: string | Uint8Array): void {
   try {
-    fs.mkdirSync(path.join(DIR, kind), { recursive: true })
-    const temp = path.join(DIR, kind, `${key}.${process.pid}.tmp`)
-    fs.writeFileSync(temp, bytes)
-    fs.renameSync(temp, path.join(DIR, kind, key))
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const temp = `${file}.${process.pid}.tmp`
+    fs.writeFileSync(temp, data)
+    fs.renameSync(temp, file)
   } catch {
     // A read-only disk only costs speed.
   }
@@ -103,16 +108,7 @@ export function readCached(key: string): CompiledPost | undefined {
 /** Stores a successful compile (results with errors are always recompiled, so messages stay live). */
 export function writeCached(key: string, result: CompiledPost): void {
   if (result.problems.some((p) => p.severity === 'error')) return
-  const stamps = stampsOf(result)
-  try {
-    fs.mkdirSync(DIR, { recursive: true })
-    // Write then rename: processes building in parallel never read a half-written entry.
-    const temp = path.join(DIR, `${key}.${process.pid}.tmp`)
-    fs.writeFileSync(temp, JSON.stringify({ result, stamps } satisfies Entry))
-    fs.renameSync(temp, path.join(DIR, `${key}.json`))
-  } catch {
-    // A read-only disk only costs speed.
-  }
+  writeEntry(path.join(DIR, `${key}.json`), JSON.stringify({ result, stamps: stampsOf(result) } satisfies Entry))
 }
 
 /** Compiles one post and stores the result under `key` (null: caching is off). */

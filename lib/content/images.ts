@@ -23,7 +23,6 @@ export interface ImageOptions {
 
 const IMAGE_TYPES = /\.(avif|gif|jpe?g|png|svg|webp)$/i
 
-
 /** True for images that are not files of this site: other origins and data: URLs. */
 export const isRemote = (src: string) => /^(https?:)?\/\//.test(src) || src.startsWith('data:')
 

@@ -16,7 +16,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { ADMONITION_TYPES, ALERT_ALIASES, COMPONENT_SPECS } from '../../components/mdx/spec'
 import { createSlugger } from '../slug'
-import { isRemote, resolveImage, type Asset } from './images'
+import { isRemote, resolveImage, type Asset, type ImageOptions } from './images'
 import { EXPRESSION_THREW, type Problem } from './problems'
 import { closest } from './suggest'
 
@@ -50,15 +50,9 @@ export interface CompiledPost {
   problems: Problem[]
 }
 
-export interface CompileOptions {
+export interface CompileOptions extends ImageOptions {
   /** Absolute path of the .mdx file, for messages. */
   file: string
-  /** Folder that relative image paths start from and must stay inside. */
-  dir: string
-  /** URL path under which the post's images are served, e.g. `/posts/hello`. */
-  assetBase: string
-  /** Folder of files served at the site root (`public/`), for images written as `/x.png`. */
-  publicDir: string
   /**
    * Compile only as far as `npm run check` needs: parsing and our plugin find every problem, while
    * what follows (highlighting, code generation) cannot fail and is half the time. The result has
