@@ -232,12 +232,14 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
 
     const dir = path.dirname(file)
     const checkOnly = options.checkOnly === true
-    const compileOptions = { file, dir, assetBase: `/posts/${slug}`, publicDir, checkOnly }
+    const { trustedCode, trustedHtml } = site!
+    const compileOptions = { file, dir, assetBase: `/posts/${slug}`, publicDir, checkOnly, trustedCode, trustedHtml }
     // A check-only compile tells the check all it needs, but a full one from an earlier build
     // serves it too.
-    const fullKey = cacheKey(file, split.body, publicDir)
-    const diskKey = checkOnly ? cacheKey(file, split.body, publicDir, 'check-only') : fullKey
-    const key = diskKey ?? createHash('sha1').update(file).update(split.body).update(publicDir).update(String(checkOnly)).digest('hex')
+    const trust = `${trustedCode}:${trustedHtml}`
+    const fullKey = cacheKey(file, split.body, publicDir, trust)
+    const diskKey = checkOnly ? cacheKey(file, split.body, publicDir, trust, 'check-only') : fullKey
+    const key = diskKey ?? createHash('sha1').update(file).update(split.body).update(publicDir).update(trust).update(String(checkOnly)).digest('hex')
     const inMemory = compileCache.get(file)
     let compiled = inMemory?.key === key && isFresh(inMemory.stamps) ? inMemory.result : undefined
     if (!compiled && fullKey) compiled = readCached(fullKey)
@@ -367,7 +369,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
         continue
       }
       const source = fs.readFileSync(file, 'utf8')
-      const compiled = await compileAndStore(splitFrontmatter(source)?.body ?? source, { file, dir: seriesDir, assetBase: `/series/${entry.slug}`, publicDir }, null)
+      const compiled = await compileAndStore(splitFrontmatter(source)?.body ?? source, { file, dir: seriesDir, assetBase: `/series/${entry.slug}`, publicDir, trustedCode: site.trustedCode, trustedHtml: site.trustedHtml }, null)
       problems.push(...compiled.problems)
       entry.description = compiled.code
     }

@@ -60,6 +60,10 @@ export interface CompileOptions extends ImageOptions {
    * has code without highlighting. Never rendered as a page.
    */
   checkOnly?: boolean
+  /** site.yaml `trustedCode`: expressions and exports run unsandboxed. */
+  trustedCode?: boolean
+  /** site.yaml `trustedHtml`: any element and attribute is kept. */
+  trustedHtml?: boolean
 }
 
 export type { Asset } from './images'

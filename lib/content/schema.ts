@@ -69,6 +69,16 @@ export const siteSchema = z
     feedItems: z.int().min(1).max(1000).default(20).meta({ example: 'feedItems: 20' }),
     nav: z.array(link).default([]).meta({ example: 'nav: [{ label: Archive, href: /archive }]' }),
     copyright: text().optional().meta({ example: 'copyright: "© 2026 Bas"' }),
+    trustedCode: z.boolean().default(false).meta({
+      description:
+        'Let post expressions and exports run as ordinary JavaScript on the build machine, with full access to it. Only for sites whose every post is written by people you trust with a shell.',
+      example: 'trustedCode: true',
+    }),
+    trustedHtml: z.boolean().default(false).meta({
+      description:
+        'Let posts carry any HTML, scripts, iframes and event handlers included. Only for sites whose every post is written by people you trust with the site itself.',
+      example: 'trustedHtml: true',
+    }),
   })
   .strict()
 

@@ -1,0 +1,2 @@
+// Post expressions in a sandbox (issue 11).
+export {}
