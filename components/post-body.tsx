@@ -3,6 +3,6 @@ import { mdxComponents } from './mdx'
 
 /** Renders a post's compiled MDX (compiled once, in lib/content) with the component registry. */
 export function PostBody({ code }: { code: string }) {
-  const Content = evaluatePost(code)
-  return <Content components={mdxComponents} />
+  const Content = evaluatePost(code, mdxComponents)
+  return <Content />
 }

@@ -1,8 +1,8 @@
 import { aliasProblems, APP_DIR, reservedSegments } from './aliases'
-import { contentOptions, type Problem } from './content'
+import { contentOptions, type Post, type Problem } from './content'
 import type { LoadOptions } from './content/load'
 import { inspectContent } from './content/load'
-import { EXPRESSION_THREW, sortProblems } from './content/problems'
+import { mayThrow, sortProblems } from './content/problems'
 
 export interface CheckResult {
   problems: Problem[]
@@ -30,29 +30,42 @@ export async function checkContent(
     if (!content || !includeDrafts) continue
     posts = content.posts.length
     add(aliasProblems(content.posts, reservedSegments(APP_DIR)))
-    for (const post of content.posts) {
-      // Only guarded expressions (see GUARD in mdx.ts) can throw while rendering; posts without
-      // one need no trial render, which is most of the check's time on a warm cache.
-      if (!post.code.includes(EXPRESSION_THREW)) continue
-      // Loaded only when needed: React and the components are a third of the check's start-up.
-      const [{ createElement }, { renderToStaticMarkup }, { mdxComponents }, { evaluatePost }] = await Promise.all([
-        import('react'),
-        import('react-dom/server'),
-        import('../components/mdx'),
-        import('./content/run'),
-      ])
-      try {
-        renderToStaticMarkup(createElement(evaluatePost(post.code), { components: mdxComponents }))
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        const m = LOCATED.exec(message)
-        add([
-          m
-            ? { severity: 'error', file: post.file, line: Number(m[2]), column: Number(m[3]), message: m[4]! }
-            : { severity: 'error', file: post.file, line: 1, column: 1, message: `the post fails to render: ${message}` },
-        ])
-      }
-    }
+    add(await trialRender(content.posts.filter((post) => mayThrow(post.code))))
   }
   return { problems: sortProblems([...problems.values()]), posts }
+}
+
+/**
+ * Renders each post that has a guarded expression (see mdx.ts), the only thing that can throw
+ * while rendering, so that one which throws, runs away or eats memory is reported at its line.
+ * Posts without one need no trial render, which is most of the check's time on a warm cache.
+ */
+async function trialRender(posts: Post[]): Promise<Problem[]> {
+  if (!posts.length) return []
+  // Loaded only when needed: React and the components are a third of the check's start-up.
+  const { createTrialRenderer } = await import('./content/trial-render')
+  const renderer = await createTrialRenderer()
+  const problems: Problem[] = []
+  try {
+    for (const post of posts) {
+      const { error, stopped } = await renderer.render(post.code)
+      if (stopped) {
+        const why =
+          stopped.why === 'time'
+            ? `rendering this post took more than ${renderer.seconds} seconds and was stopped here (look for a loop that never ends, or a regular expression that backtracks)`
+            : `rendering this post used more than ${renderer.memoryMb} MB and was stopped here (look for an expression that builds something enormous)`
+        problems.push({ severity: 'error', file: post.file, line: stopped.line, column: stopped.column, message: why })
+      } else if (error) {
+        const m = LOCATED.exec(error)
+        problems.push(
+          m
+            ? { severity: 'error', file: post.file, line: Number(m[2]), column: Number(m[3]), message: m[4]! }
+            : { severity: 'error', file: post.file, line: 1, column: 1, message: `the post fails to render: ${error}` },
+        )
+      }
+    }
+  } finally {
+    await renderer.close()
+  }
+  return problems
 }

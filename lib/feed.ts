@@ -37,9 +37,9 @@ export function postFeedHtml(post: Post, site: SiteConfig): Promise<string> {
 async function renderPostHtml(post: Post, site: SiteConfig): Promise<string> {
   // Imported here, not at the top: Next refuses react-dom/server in modules a page could import.
   const { renderToStaticMarkup } = await import('react-dom/server')
-  const Content = evaluatePost(post.code)
+  const Content = evaluatePost(post.code, feedComponents)
   const url = absoluteUrl(site.url, post.url)
-  const body = feedSafeHtml(renderToStaticMarkup(createElement(Content, { components: feedComponents })), url)
+  const body = feedSafeHtml(renderToStaticMarkup(createElement(Content)), url)
   const cover = post.cover ? imageHtml(absoluteUrl(site.url, post.cover.url), post.cover.width, post.cover.height) : ''
   return cover + body
 }

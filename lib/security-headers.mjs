@@ -7,12 +7,15 @@
  *
  * script-src needs 'unsafe-inline'. Every App Router page carries inline scripts that Next.js
  * writes (the RSC payload, `self.__next_f.push(…)`) and that differ per page. A nonce would make
- * every page dynamic (and cannot exist in a static export); a header with hashes cannot list
- * per-page scripts. Adding even one hash (say, of the theme script) would make browsers ignore
- * 'unsafe-inline' and block Next's own scripts, so the theme script is allowed by 'unsafe-inline'
- * too. What the policy still stops: scripts from any other origin, plugins, <base> hijacking,
- * forms posting elsewhere, framing. 'wasm-unsafe-eval' lets Pagefind's search compile its
- * WebAssembly; it does not allow eval() of JavaScript.
+ * every page dynamic, and cannot exist in a static export at all; a static header cannot list
+ * per-page scripts by hash. Adding even one hash (say, of the theme script) would make browsers
+ * ignore 'unsafe-inline' and block Next's own scripts, so the theme script is allowed by
+ * 'unsafe-inline' too. What 'unsafe-inline' still allows is an inline <script> element or a
+ * javascript: URL that reaches the page: posts cannot carry either (lib/content/html-policy.ts
+ * refuses them unless site.yaml sets trustedHtml: true). What the policy stops on its own: inline
+ * event handlers (script-src-attr), scripts and workers from any other origin, frames, plugins,
+ * <base> hijacking, forms posting elsewhere, being framed. 'wasm-unsafe-eval' lets Pagefind's
+ * search compile its WebAssembly; it does not allow eval() of JavaScript.
  *
  * @param {{ dev?: boolean }} [options] next dev also needs 'unsafe-eval' (React's debugging aids)
  *   and websockets for hot reload.
@@ -22,14 +25,24 @@ export function contentSecurityPolicy({ dev = false } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ''}`,
+    // React never writes inline event handler attributes, so this blocks every onerror=-style injection.
+    "script-src-attr 'none'",
     // Highlighted code carries its colours in style attributes (--shiki-light/dark).
     "style-src 'self' 'unsafe-inline'",
     // Posts may show remote images (<Figure src="https://…">) from any host; images run no code.
     "img-src 'self' data: https:",
+    // Posts may have <video> and <audio> from any host, like images.
+    "media-src 'self' https:",
     "font-src 'self'",
     `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    // Pagefind runs its search in /pagefind/pagefind-worker.js, a file of our own (no blob: worker).
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    // No page frames another: there are no embed components yet (their facades will need this).
+    "frame-src 'none'",
     "object-src 'none'",
-    "base-uri 'self'",
+    // Nothing uses <base>: every link is a path or a full address.
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ')

@@ -8,12 +8,15 @@ import type { CompileOptions, CompiledPost } from './mdx'
 
 type Job = { body: string; options: CompileOptions; key: string | null; resolve: (r: CompiledPost) => void; reject: (e: unknown) => void }
 
-// Workers load compile-worker.ts bundled into one plain ES module (packages stay imports): loading
-// our TypeScript through tsx's hooks in every worker cost about a second of CPU each.
-async function bundleWorker(): Promise<string> {
-  const outfile = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', '.cache', 'inkwell-worker', `compile-worker.${process.pid}.mjs`)
+// Workers load their module (compile-worker.ts, render-worker.ts) bundled into one plain ES module
+// (packages stay imports): loading our TypeScript through tsx's hooks in every worker cost about a
+// second of CPU each.
+/** Bundles one worker module next to this file; returns the bundle's path (remove it when done). */
+export async function bundleWorker(name: string): Promise<string> {
+  const outfile = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', '.cache', 'inkwell-worker', `${name}.${process.pid}.mjs`)
   await build({
-    entryPoints: [fileURLToPath(new URL('./compile-worker.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`./${name}.ts`, import.meta.url))],
+    jsx: 'automatic',
     outfile,
     bundle: true,
     platform: 'node',
@@ -29,7 +32,7 @@ async function bundleWorker(): Promise<string> {
  * all), so `npm run check` on a large site scales with cores. Call close() when done.
  */
 export async function createCompilePool(size = Math.max(1, os.availableParallelism())) {
-  const file = await bundleWorker()
+  const file = await bundleWorker('compile-worker')
   const queue: Job[] = []
   const idle: Worker[] = []
   const busy = new Map<Worker, Job>()

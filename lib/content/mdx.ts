@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { compile } from '@mdx-js/mdx'
 import { parse as parseJs } from 'acorn'
-import type { Program, Node as EsNode } from 'estree'
+import type { Program, Node as EsNode, Expression as EsExpression } from 'estree'
 import type { Root, Paragraph, Image, Blockquote, RootContent } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement, MdxJsxAttribute } from 'mdast-util-mdx-jsx'
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression'
@@ -16,6 +16,8 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { ADMONITION_TYPES, ALERT_ALIASES, COMPONENT_SPECS } from '../../components/mdx/spec'
 import { createSlugger } from '../slug'
+import { checkElement as checkHtmlElement, markdownUrlProblem, type PolicyAttribute } from './html-policy'
+import { SANDBOX, sandboxExpression, type SandboxProblem } from './sandbox'
 import { isRemote, resolveImage, type Asset, type ImageOptions } from './images'
 import { EXPRESSION_THREW, type Problem } from './problems'
 import { closest } from './suggest'
@@ -138,6 +140,65 @@ function guard(estree: Program | undefined | null, where: string): Program | und
   return { ...estree, body: [wrapped] }
 }
 
+// The same guard for untrusted posts (see sandbox.ts): the allowed globals come in as parameters
+// bound to their stand-ins, the expression's time budget starts, and what it gives the page is
+// checked before React sees it.
+const SANDBOX_GUARD = parseJs(
+  `((__params__) => { ${SANDBOX}.begin(__where__); try { return __check__; } catch (error) { throw ${SANDBOX}.fail(__where__, error); } })(__args__)`,
+  { ecmaVersion: 'latest' },
+) as unknown as Program
+
+/** An untrusted expression, checked (problems reported) and wrapped; undefined when it needs no guard. */
+function sandboxGuard(
+  expression: EsExpression,
+  where: { text: string; line: number; column: number },
+  check: (e: EsExpression) => EsExpression,
+  report: (p: SandboxProblem) => void,
+  /** Guard it even when it is a literal: a spread `{...{ onClick: … }}` is checked as it runs. */
+  always = false,
+): EsExpression | undefined {
+  let refused = false
+  const { expression: safe, globals } = sandboxExpression(expression, where, (p) => {
+    refused = true
+    report(p)
+  })
+  // A literal needs no guard; a function literal does, as whatever it is handed to may call it.
+  if (!always && !refused && isInert(expression) && expression.type !== 'ArrowFunctionExpression' && expression.type !== 'FunctionExpression') return undefined
+  const id = (name: string): EsNode => ({ type: 'Identifier', name })
+  const arg = (name: string): EsNode => ({
+    type: 'MemberExpression',
+    object: { type: 'MemberExpression', object: id(SANDBOX) as never, property: id('g') as never, computed: false, optional: false },
+    property: id(name) as never,
+    computed: false,
+    optional: false,
+  })
+  const template = (SANDBOX_GUARD.body[0] as { expression: EsExpression }).expression as unknown as {
+    callee: { params: EsNode[] }
+    arguments: EsNode[]
+  }
+  const filled = replaceIdentifiers(template, {
+    __check__: check(safe),
+    __where__: { type: 'Literal', value: where.text },
+  } as Record<string, EsNode>) as typeof template
+  filled.callee.params = globals.map(id)
+  filled.arguments = globals.map(arg)
+  return filled as unknown as EsExpression
+}
+
+const sandboxCall = (method: string, args: EsExpression[]): EsExpression => ({
+  type: 'CallExpression',
+  callee: { type: 'MemberExpression', object: { type: 'Identifier', name: SANDBOX }, property: { type: 'Identifier', name: method }, computed: false, optional: false },
+  arguments: args,
+  optional: false,
+})
+
+/** Puts the run-time half of the sandbox in reach of the compiled code: run.ts passes it in. */
+function recmaSandbox() {
+  return (tree: Program) => {
+    tree.body.unshift(parseJs(`const ${SANDBOX} = arguments[0].${SANDBOX};`, { ecmaVersion: 'latest' }).body[0] as never)
+  }
+}
+
 function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code' | 'problems'>) {
   return (tree: Root, file: VFile) => {
     const fail = (message: string, place: { position?: { start: Place } } | undefined) => {
@@ -194,13 +255,26 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
       switch (node.type) {
         case 'mdxjsEsm': {
           for (const statement of node.data?.estree?.body ?? []) {
+            const place = { position: { start: { line: statement.loc?.start.line ?? node.position!.start.line, column: (statement.loc?.start.column ?? 0) + 1 } } }
             if (statement.type === 'ImportDeclaration') {
-              fail('imports are not supported in posts (every Inkwell component is available without one: ' + COMPONENT_NAMES.join(', ') + ')', node)
+              fail('imports are not supported in posts (every Inkwell component is available without one: ' + COMPONENT_NAMES.join(', ') + ')', place)
+            } else if (statement.type === 'ExportDefaultDeclaration') {
+              fail('export default would replace the whole post with what it exports (remove it; the post is the text of the file)', place)
+            } else if (!options.trustedCode) {
+              fail(
+                'export is not available in posts: it runs as code on the build machine (compute the value inside the {…} where it is used; a site that trusts every author with its build machine can set trustedCode: true in content/site.yaml)',
+                place,
+              )
             } else if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'VariableDeclaration') {
               for (const d of statement.declaration.declarations) if (d.id.type === 'Identifier') known.add(d.id.name)
             } else if (statement.type === 'ExportNamedDeclaration' && statement.declaration && 'id' in statement.declaration && statement.declaration.id) {
               known.add(statement.declaration.id.name)
             }
+          }
+          // What was refused is also taken out, so that a refused post, were it ever rendered, runs none of it.
+          if (parent && _index !== undefined && (!options.trustedCode || node.data?.estree?.body.some((s) => s.type !== 'ExportNamedDeclaration'))) {
+            parent.children.splice(_index, 1)
+            return [SKIP, _index]
           }
           break
         }
@@ -231,6 +305,7 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
           }
           break
         case 'image': {
+          if (refusedUrl('image', node.url, node)) break
           const asset = resolve(node.url, node)
           if (asset) {
             node.url = asset.url
@@ -241,7 +316,12 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
           break
         }
         case 'link':
+          refusedUrl('link', node.url, node)
           collectLink(node.url, node)
+          break
+        case 'definition':
+          // `[r]: url` serves `[text][r]` links and `![alt][r]` images: checked as what uses it.
+          refusedUrl(imageReferences().has(node.identifier) ? 'image' : 'link', node.url, node)
           break
         case 'mdxFlowExpression':
         case 'mdxTextExpression':
@@ -259,6 +339,30 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
     // Nothing left that could fail: the stages after this one get an empty tree (see checkOnly).
     if (options.checkOnly && !guarded) tree.children = []
 
+    // The HTML policy (html-policy.ts), unless site.yaml says trustedHtml: true.
+
+    /** Fails a Markdown link or image whose URL could run script; true when it did. */
+    function refusedUrl(kind: 'link' | 'image', url: string, node: RootContent): boolean {
+      const message = options.trustedHtml ? undefined : markdownUrlProblem(kind, url)
+      if (message) fail(message, node)
+      return Boolean(message)
+    }
+
+    /** Identifiers that `![alt][r]` images use (definitions are rare: no need to keep the set). */
+    function imageReferences(): Set<string> {
+      const ids = new Set<string>()
+      visit(tree, 'imageReference', (n) => void ids.add(n.identifier))
+      return ids
+    }
+
+    /** Fails every element and attribute the policy refuses, at the attribute when it can; true when any. */
+    function refusedHtml(node: JsxElement): boolean {
+      if (options.trustedHtml || !node.name) return false
+      const problems = checkHtmlElement(node.name, node.attributes.map(policyAttribute))
+      for (const p of problems) fail(p.message, p.place ? { position: { start: p.place } } : node)
+      return problems.length > 0
+    }
+
     function collectLink(href: string, node: RootContent) {
       const start = node.position?.start
       if (start && (href.startsWith('/') || href.startsWith('#')) && !href.startsWith('//')) {
@@ -271,24 +375,50 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
       return `${relFile}:${start?.line ?? 1}:${start?.column ?? 1}`
     }
 
+    /** Guards one expression in place: sandboxed unless the site trusts its authors' code. */
+    function protect(estree: Program | undefined | null, place: { position?: { start: Place } }, check: (e: EsExpression) => EsExpression): Program | undefined {
+      if (!estree) return undefined
+      if (options.trustedCode) return guard(estree, where(place))
+      const statement = estree.body[0]
+      if (statement?.type !== 'ExpressionStatement') return undefined
+      const start = place.position?.start ?? { line: 1, column: 1 }
+      const report = (p: SandboxProblem) => fail(p.message, { position: { start: p } })
+      const text = where(place)
+      const expression = statement.expression
+      // `<Figure {...data} />`: the spread object is what the sandbox checks.
+      const spread = expression.type === 'ObjectExpression' && expression.properties.length === 1 && expression.properties[0]!.type === 'SpreadElement' ? expression.properties[0] : undefined
+      const wrapped = sandboxGuard(spread ? spread.argument : expression, { text, ...start }, check, report, Boolean(spread))
+      if (!wrapped) return undefined
+      const body = spread ? { ...expression, properties: [{ ...spread, argument: wrapped }] } : wrapped
+      return { ...estree, body: [{ ...statement, expression: body }] }
+    }
+
     function guardExpression(node: MdxFlowExpression | MdxTextExpression) {
-      const wrapped = guard(node.data?.estree as Program | undefined, where(node))
+      const wrapped = protect(node.data?.estree as Program | undefined, node, options.trustedHtml ? (e) => e : (e) => sandboxCall('value', [e]))
       if (wrapped) node.data = { ...node.data, estree: wrapped as never }
       guarded ||= Boolean(wrapped)
     }
 
     function checkElement(node: JsxElement) {
+      // Before the expressions are guarded, so that a literal href={"…"} is still seen as one.
+      const refused = refusedHtml(node)
+      const tag = { type: 'Literal', value: node.name ?? '' } as EsExpression
       for (const attr of node.attributes) {
         if (attr.type === 'mdxJsxAttribute' && attr.value && typeof attr.value === 'object') {
-          const wrapped = guard(attr.value.data?.estree as Program | undefined, where(attr.position ? attr : node))
+          const name = { type: 'Literal', value: attr.name } as EsExpression
+          const wrapped = protect(attr.value.data?.estree as Program | undefined, attr.position ? attr : node, options.trustedHtml ? (e) => e : (e) => sandboxCall('attr', [tag, name, e]))
           if (wrapped) attr.value.data = { ...attr.value.data, estree: wrapped as never }
+          guarded ||= Boolean(wrapped)
+        } else if (attr.type === 'mdxJsxExpressionAttribute' && !options.trustedCode) {
+          const wrapped = protect(attr.data?.estree as Program | undefined, attr.position ? attr : node, options.trustedHtml ? (e) => e : (e) => sandboxCall('spread', [tag, e]))
+          if (wrapped) attr.data = { ...attr.data, estree: wrapped as never }
           guarded ||= Boolean(wrapped)
         }
       }
       const name = node.name
       if (!name) return
       if (name === 'a' && literal(node, 'href')) collectLink(literal(node, 'href')!, node as RootContent)
-      if (name === 'img' || name === 'Figure') resolveElementImage(node)
+      if ((name === 'img' || name === 'Figure') && !refused) resolveElementImage(node)
       if (name === 'Figure' && attribute(node, 'caption') && node.children.length) {
         fail('<Figure> has a caption prop and caption text inside (keep one of the two)', node)
       }
@@ -346,6 +476,20 @@ function inkwellRemark(options: CompileOptions, result: Omit<CompiledPost, 'code
       }
     }
   }
+}
+
+/** A JSX attribute as the HTML policy reads it; an expression that is only a string counts as that string. */
+function policyAttribute(a: JsxElement['attributes'][number]): PolicyAttribute {
+  const place = a.position?.start
+  const at = place ? { place: { line: place.line, column: place.column } } : {}
+  if (a.type === 'mdxJsxExpressionAttribute') return { name: '...', spread: true, ...at }
+  if (a.value === null || a.value === undefined) return { name: a.name, value: true, ...at }
+  if (typeof a.value === 'string') return { name: a.name, value: a.value, ...at }
+  const statement = (a.value.data?.estree as Program | undefined)?.body[0]
+  const e = statement?.type === 'ExpressionStatement' ? statement.expression : undefined
+  const text =
+    e?.type === 'Literal' && typeof e.value === 'string' ? e.value : e?.type === 'TemplateLiteral' && !e.expressions.length ? e.quasis[0]?.value.cooked : undefined
+  return typeof text === 'string' ? { name: a.name, value: text, ...at } : { name: a.name, dynamic: true, ...at }
 }
 
 /** The words a reader sees in a paragraph, and whether an expression had to be left out. */
@@ -430,6 +574,7 @@ export async function compilePost(body: string, options: CompileOptions): Promis
     const compiled = await compile(file, {
       outputFormat: 'function-body',
       remarkPlugins: [remarkGfm, [inkwellRemark, options, result] as never],
+      recmaPlugins: options.trustedCode ? [] : [recmaSandbox],
       rehypePlugins: [
         ...(options.checkOnly ? [] : [[rehypePrettyCode, PRETTY_CODE] as [typeof rehypePrettyCode, typeof PRETTY_CODE]]),
         [

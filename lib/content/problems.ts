@@ -3,6 +3,9 @@ import path from 'node:path'
 /** The words every guarded expression's error starts with, after its location (see mdx.ts). */
 export const EXPRESSION_THREW = 'this expression threw'
 
+/** True when compiled post code has a guarded expression (see mdx.ts), the only thing that can throw while it renders. */
+export const mayThrow = (code: string): boolean => code.includes(EXPRESSION_THREW) || code.includes('_inkwell.begin(')
+
 /** One thing wrong with the content, located in a file as the author sees it. */
 export interface Problem {
   severity: 'error' | 'warning'

@@ -46,7 +46,7 @@ describe('edge cases', () => {
     const { createElement } = await import('react')
     const { evaluatePost } = await import('@/lib/content/run')
     const { mdxComponents } = await import('@/components/mdx')
-    const html = renderToStaticMarkup(createElement(evaluatePost(a.code), { components: mdxComponents }))
+    const html = renderToStaticMarkup(createElement(evaluatePost(a.code, mdxComponents)))
     expect(html).toContain('<span>Run npm run check first</span>')
     expect(html).toMatch(/<div class="admonition-body"><p>Then build\.<\/p><\/div>/)
   })
