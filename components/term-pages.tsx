@@ -5,6 +5,7 @@ import { getContent, getTerm, paginate, type TermKind } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 import { feedPath } from '@/lib/urls'
+import { PageHeader } from './page-title'
 import { Pagination } from './pagination'
 import { PostList } from './post-list'
 
@@ -19,10 +20,9 @@ const LABEL: Record<TermKind, { plural: string; singular: string; intro: string 
 export async function TermIndex({ kind }: { kind: TermKind }) {
   const terms = (await getContent())[kind]
   return (
-    <div className="mx-auto max-w-3xl">
-      <h1 className="text-3xl font-bold tracking-tight">{LABEL[kind].plural}</h1>
-      <p className="mt-3 text-[var(--muted)]">{LABEL[kind].intro}</p>
-      <ul className="mt-8 flex flex-wrap gap-3">
+    <div className="mx-auto max-w-page">
+      <PageHeader title={LABEL[kind].plural}>{LABEL[kind].intro}</PageHeader>
+      <ul className="flex flex-wrap gap-3">
         {terms.map((term) => (
           <li key={term.slug}>
             <Link
@@ -49,17 +49,21 @@ export async function TermPosts({ kind, slug, page }: { kind: TermKind; slug: st
   const { items, pages } = paginate(term.posts, page, site.postsPerPage)
   if (!items.length) notFound()
   return (
-    <div className="mx-auto max-w-3xl">
-      <p className="text-sm font-semibold uppercase tracking-wider text-[var(--link)]">
-        <Link href={`/${kind}`}>{LABEL[kind].singular}</Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">{kind === 'tags' ? `#${term.name}` : term.name}</h1>
-      <p className="mt-3 mb-6 text-[var(--muted)]">
+    <div className="mx-auto max-w-page">
+      <PageHeader
+        label={
+          <Link href={`/${kind}`} className="hover:underline">
+            {LABEL[kind].singular}
+          </Link>
+        }
+        title={kind === 'tags' ? `#${term.name}` : term.name}
+      >
         {term.posts.length} {term.posts.length === 1 ? 'post' : 'posts'}
         {pages > 1 ? `, page ${page} of ${pages}` : ''}
-      </p>
-      <PostList posts={items} site={site} />
-      <Pagination page={page} pages={pages} href={(n) => (n === 1 ? `/${kind}/${slug}` : `/${kind}/${slug}/page/${n}`)} />
+      </PageHeader>
+      {/* Lists show categories, not tags: only a category would repeat on every item. */}
+      <PostList posts={items} site={site} category={kind === 'categories' ? term.slug : undefined} />
+      <Pagination page={page} pages={pages} href={(n) => (n === 1 ? `/${kind}/${term.slug}` : `/${kind}/${term.slug}/page/${n}`)} />
     </div>
   )
 }
@@ -86,7 +90,7 @@ export async function termMetadata(kind: TermKind, slug: string, page = 1): Prom
   return pageMetadata({
     title: `${LABEL[kind].singular}: ${term.name}${page > 1 ? `, page ${page}` : ''}`,
     description: `Posts ${kind === 'tags' ? 'tagged' : 'in'} ${term.name}.`,
-    path: page === 1 ? `/${kind}/${slug}` : `/${kind}/${slug}/page/${page}`,
+    path: page === 1 ? `/${kind}/${term.slug}` : `/${kind}/${term.slug}/page/${page}`,
     // Categories have feeds of their own; tags share the site's.
     feeds: kind === 'categories' ? [{ title: `${site.title}: ${term.name}`, path: feedPath.category(term.slug) }] : [],
   })

@@ -29,7 +29,7 @@ export async function checkContent(
     add(found)
     if (!content || !includeDrafts) continue
     posts = content.posts.length
-    add(aliasProblems(content.posts, reservedSegments(APP_DIR)))
+    add(aliasProblems(content.posts, reservedSegments(APP_DIR), { paths: content.paths, publicDir: base.publicDir }))
     add(await trialRender(content.posts.filter((post) => mayThrow(post.code))))
   }
   return { problems: sortProblems([...problems.values()]), posts }

@@ -5,6 +5,7 @@ import type { Post, SeriesEntry, SiteConfig, Term } from './content'
 import { evaluatePost } from './content/run'
 import { feedSafeHtml, imageHtml } from './feed-html'
 import { absoluteUrl, feedPath, newestChange, publicPosts, SITE_IMAGE } from './urls'
+import { stripNotXml } from './xml-chars'
 
 /** What one feed holds: the site's, or a category's or series' share of it. */
 export interface FeedSpec {
@@ -72,9 +73,10 @@ export async function renderFeed({ site, posts, path, page, title, description }
   // rss 1.2.2 always stamps lastBuildDate with the clock; the feed last changed when its newest
   // item did, and a rebuild of the same content must give the same file. The channel's element
   // comes before every item, so the first match is it.
-  return feed
-    .xml()
-    .replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '')
+  const xml = feed.xml().replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '')
+  // The check refuses such characters in posts; one that still gets here (from an expression,
+  // say) must not make the whole feed unreadable for every subscriber.
+  return stripNotXml(xml)
 }
 
 /** The response for a feed route. */

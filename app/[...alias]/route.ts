@@ -1,7 +1,7 @@
 import { aliasProblems, aliasTargets, APP_DIR, redirectPage, reservedSegments } from '@/lib/aliases'
-import { formatProblem, getContent } from '@/lib/content'
+import { contentOptions, formatProblem, getContent } from '@/lib/content'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
-import { absoluteUrl } from '@/lib/urls'
+import { absoluteUrl, encodePath } from '@/lib/urls'
 
 // Old URLs of posts (frontmatter `aliases`). Under next start: a real 308 to the post. In a
 // static export there is no status to send, so each alias becomes a file with a canonical link
@@ -12,9 +12,9 @@ export const dynamicParams = false
 const staticExport = process.env.INKWELL_OUTPUT === 'export'
 
 export async function generateStaticParams() {
-  const { posts } = await getContent()
+  const { posts, paths } = await getContent()
   // npm run check reports these first, at the alias's line; this stops a bare next build too.
-  const problems = aliasProblems(posts, reservedSegments(APP_DIR))
+  const problems = aliasProblems(posts, reservedSegments(APP_DIR), { paths, publicDir: contentOptions().publicDir })
   if (problems.length) throw new Error(problems.map((p) => formatProblem(p)).join('\n'))
   const params = [...aliasTargets(posts, staticExport).keys()].map((key) => ({ alias: key.split('/') }))
   return staticParams(params, { alias: [NO_SLUG] })
@@ -27,5 +27,6 @@ export async function GET(_request: Request, { params }: RouteContext<'/[...alia
   const body = redirectPage(absoluteUrl(site.url, post.url), post.title, site.language)
   const headers = { 'Content-Type': 'text/html; charset=utf-8' }
   // Location is a path, so the redirect stays on whichever host served the old URL.
-  return staticExport ? new Response(body, { headers }) : new Response(body, { status: 308, headers: { ...headers, Location: post.url } })
+  // Encoded: a header carries ASCII only, and a post's path may be 日本語.
+  return staticExport ? new Response(body, { headers }) : new Response(body, { status: 308, headers: { ...headers, Location: encodePath(post.url) } })
 }

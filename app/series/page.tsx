@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { PageHeader } from '@/components/page-title'
 import { formatDate, getContent } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 
@@ -8,10 +9,9 @@ export default async function SeriesIndex() {
   const { site, series } = await getContent()
   const date = (d: Date) => formatDate(d, site.language, site.timeZone)
   return (
-    <div className="mx-auto max-w-3xl">
-      <h1 className="text-3xl font-bold tracking-tight">Series</h1>
-      <p className="mt-3 text-[var(--muted)]">Posts written to be read in order.</p>
-      <ul className="mt-8 space-y-4">
+    <div className="mx-auto max-w-page">
+      <PageHeader title="Series">Posts written to be read in order.</PageHeader>
+      <ul className="space-y-4">
         {series.map((s) => (
           <li key={s.slug}>
             <Link href={`/series/${s.slug}`} className="block rounded-lg border border-[var(--line)] p-5 hover:border-[var(--link)]">

@@ -11,7 +11,7 @@ import type { CompileOptions, CompiledPost } from './mdx'
 const DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', '.cache', 'inkwell')
 // The cache is only valid for the pipeline that filled it: the versions of the compiler packages
 // and the source of our own plugins are part of every key.
-const PIPELINE_FILES = ['lib/content/mdx.ts', 'lib/content/images.ts', 'lib/content/sandbox.ts', 'lib/content/html-policy.ts', 'lib/slug.ts', 'components/mdx/spec.ts', 'node_modules/@mdx-js/mdx/package.json', 'node_modules/shiki/package.json', 'node_modules/rehype-pretty-code/package.json', 'node_modules/remark-gfm/package.json']
+const PIPELINE_FILES = ['lib/content/mdx.ts', 'lib/content/images.ts', 'lib/content/depth.ts', 'lib/content/files.ts', 'lib/urls.ts', 'lib/content/sandbox.ts', 'lib/content/html-policy.ts', 'lib/slug.ts', 'components/mdx/spec.ts', 'node_modules/@mdx-js/mdx/package.json', 'node_modules/shiki/package.json', 'node_modules/rehype-pretty-code/package.json', 'node_modules/remark-gfm/package.json']
 
 const sourceHashes = new Map<string, string | null>()
 

@@ -69,7 +69,11 @@ export function parseDate(text: string, timeZone: string): Date | string {
     if (zone === 'Z') return new Date(local)
     const sign = zone.startsWith('-') ? -1 : 1
     const digits = zone.slice(1).replace(':', '')
-    const offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000
+    const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2))]
+    // Real zones run from -12:00 to +14:00; anything past ±14:00 is a typo, not a place.
+    if (minutes > 59) return `has the offset ${zone}, whose minutes must be below 60`
+    if (hours * 60 + minutes > 14 * 60) return `has the offset ${zone}, beyond the ±14:00 of any time zone`
+    const offset = sign * (hours * 60 + minutes) * 60_000
     return new Date(local - offset)
   }
   // Wall-clock time in the site's zone: guess with the offset at that moment, then correct

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml'
 import type { z } from 'zod'
+import { badCharacterMessage, NOT_TEXT } from '../xml-chars'
 import type { Problem } from './problems'
 import { closest } from './suggest'
 
@@ -31,7 +32,10 @@ export function splitFrontmatter(source: string): SplitSource | undefined {
 }
 
 const describe = (value: unknown): string =>
-  value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`
+  value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(clip(value))}`
+
+// A message quotes a value only as far as it helps find it: a 200 KB title is not repeated.
+const clip = (value: unknown) => (typeof value === 'string' && value.length > 60 ? `${value.slice(0, 60)}…` : value)
 
 const EXPECTED: Record<string, string> = {
   string: 'text (in quotes if it looks like a number or date)',
@@ -91,17 +95,38 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
     problems.push({ severity, file, ...where, message })
 
   for (const error of doc.errors) {
+    // The parser stops itself when brackets or lists nest thousands deep.
+    const deep = /call stack/i.test(error.message)
     problem(
       error.pos ? at(error.pos[0]) : start,
-      `${what} is not valid YAML: ${error.message.split('\n')[0]} (check indentation, quotes and colons on this line)`,
+      deep
+        ? `${what} is nested too deeply to read (write it as plain "key: value" lines)`
+        : `${what} is not valid YAML: ${error.message.split('\n')[0]} (check indentation, quotes and colons on this line)`,
     )
+    if (deep) break
   }
   if (problems.length) return { extra: {}, problems, locate }
 
-  const raw: unknown = doc.toJS() ?? {}
+  let raw: unknown
+  try {
+    raw = doc.toJS() ?? {}
+  } catch (error) {
+    // `yaml` refuses to expand more than 100 aliases: a "billion laughs" would fill the memory.
+    const aliases = /alias/i.test(String(error))
+    problem(start, aliases ? `${what} uses too many YAML aliases (write the values out instead of repeating them with & and *)` : `${what} cannot be read: ${String(error)} (simplify it)`)
+    return { extra: {}, problems, locate }
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     problem(start, `${what} must be a list of "key: value" lines, not ${describe(raw)} (see the README for the fields)`)
     return { extra: {}, problems, locate }
+  }
+
+  for (const bad of badCharacters(raw)) {
+    const node = doc.getIn(bad.path as unknown[], true) as Node | undefined
+    const [from = 0, to = from] = node?.range ?? []
+    // Typed into the file: its own column. Written as an escape such as "\a": the value's.
+    const typed = yaml.slice(from, to).indexOf(bad.char)
+    problem(node?.range ? at(typed >= 0 ? from + typed : from) : locate(bad.path), badCharacterMessage(bad.char, `in the ${String(bad.path[0])}`))
   }
 
   const known = Object.keys(schema.shape)
@@ -125,10 +150,10 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
   if (!result.success) {
     for (const reported of result.error.issues) {
       // A list-or-name field whose list has a bad item: report the item, at its own column.
-      const inner =
-        reported.code === 'invalid_union' && typeof checked[String(reported.path[0])] === 'object'
-          ? reported.errors.flat().find((i) => i.path.length > 0)
-          : undefined
+      // Union branches are [a name, a list of names]: the one the author chose explains it.
+      const given = checked[String(reported.path[0])]
+      const branch = reported.code === 'invalid_union' ? reported.errors[typeof given === 'string' ? 0 : Array.isArray(given) ? 1 : -1] : undefined
+      const inner = branch?.find((i) => i.path.length > 0) ?? branch?.[0]
       const issue = inner ? { ...inner, path: [...reported.path, ...inner.path] } : reported
       const field = String(issue.path[0] ?? '')
       const shape = schema.shape as Record<string, z.ZodType>
@@ -139,6 +164,12 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
       if (issue.code === 'invalid_type' && value === undefined) sentence = `${name} is missing`
       else if (issue.code === 'invalid_type') sentence = `${name} should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(value)}`
       else if (issue.code === 'too_small' && typeof value === 'string') sentence = `${name} is empty`
+      else if (issue.code === 'too_big' && (typeof value === 'string' || Array.isArray(value))) {
+        const size = typeof value === 'string' ? `is ${value.length} characters long` : `has ${value.length} entries`
+        const fix = typeof value === 'string' ? 'shorten it' : 'keep the ones that matter'
+        problem(locate(issue.path), `${name} ${size} (at most ${String(issue.maximum)}: ${fix})`)
+        continue
+      }
       else if (issue.code === 'invalid_format' || issue.code === 'invalid_value') sentence = `${name} ${describe(value)} is not in the expected form`
       else if (issue.code === 'invalid_union') sentence = `${name} should be a name or a list of names, not ${describe(value)}`
       else sentence = `${name} ${describe(value)} is invalid: ${issue.message}`
@@ -148,4 +179,16 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
     return { extra, problems, locate }
   }
   return { data: result.data, extra, problems, locate }
+}
+
+/** Every string in a parsed YAML value holding a character feeds cannot carry, one entry per character, with its path. */
+function badCharacters(value: unknown): { path: PropertyKey[]; char: string }[] {
+  const found: { path: PropertyKey[]; char: string }[] = []
+  const stack: [unknown, PropertyKey[]][] = [[value, []]]
+  while (stack.length) {
+    const [v, path] = stack.pop()!
+    if (typeof v === 'string') for (const m of v.matchAll(NOT_TEXT)) found.push({ path, char: m[0] })
+    else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v).reverse()) stack.push([child, [...path, Array.isArray(v) ? Number(k) : k]])
+  }
+  return found
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { loadContent, type Content, type LoadOptions, type Post } from './load'
+import { fromParam } from '../urls'
+import { loadContent, type Content, type LoadOptions, type Post, type SeriesEntry } from './load'
 import type { Term } from './taxonomy'
 
 export type { Content, Post, PostLink, Author, SeriesEntry } from './load'
@@ -87,9 +88,12 @@ export function getContent(): Promise<Content> {
   return promise
 }
 
-/** The post with this slug, or undefined when it is not part of this build. */
+// Lookups by route parameter go through fromParam: Next hands pages their parameters
+// percent-encoded, and a post named 日本語 would otherwise be a 404 page, prerendered as such.
+
+/** The post with this slug (a route parameter, encoded or not), or undefined when it is not part of this build. */
 export async function getPost(slug: string): Promise<Post | undefined> {
-  return (await getContent()).bySlug.get(slug)
+  return (await getContent()).bySlug.get(fromParam(slug))
 }
 
 /** One page of a list: page numbers start at 1. */
@@ -108,7 +112,14 @@ export function paginate<T>(items: T[], page: number, size: number): Page<T> {
 /** Categories or tags: the two kinds of taxonomy, which share their pages. */
 export type TermKind = 'categories' | 'tags'
 
-/** The category or tag with this slug, or undefined. */
+/** The category or tag with this slug (a route parameter), or undefined. */
 export async function getTerm(kind: TermKind, slug: string): Promise<Term<Post> | undefined> {
-  return (await getContent())[kind].find((term) => term.slug === slug)
+  const key = fromParam(slug)
+  return (await getContent())[kind].find((term) => term.slug === key)
+}
+
+/** The series with this slug (a route parameter), or undefined. */
+export async function getSeries(slug: string): Promise<SeriesEntry | undefined> {
+  const key = fromParam(slug)
+  return (await getContent()).series.find((entry) => entry.slug === key)
 }

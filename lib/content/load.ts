@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { slugify } from '../slug'
+import { decodeUrl, safeDecode } from '../urls'
+import { badCharacterMessage, NOT_XML } from '../xml-chars'
 import { parseDate, isTimeZone, toOffsetDateTime } from './dates'
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter'
 import { cacheKey, compileAndStore, isFresh, readCached, stampsOf, type Entry } from './cache'
+import { linkOutside, outsideProblem, readContentFile } from './files'
 import { resolveImage, type Asset } from './images'
 import type { CompiledPost, TocHeading } from './mdx'
 import { ContentError, sortProblems, type Problem } from './problems'
@@ -79,6 +82,8 @@ export interface Content {
   series: SeriesEntry[]
   /** Posts by calendar year (site time zone), newest first. */
   archive: { year: number; posts: Post[] }[]
+  /** Every URL path the build serves (decoded, aliases aside): for link checks, and so that no alias claims one. */
+  paths: Set<string>
   /** Warnings that did not stop the load (unknown keys, unknown code languages). */
   warnings: Problem[]
 }
@@ -114,18 +119,27 @@ const compileCache: Map<string, { key: string; result: CompiledPost; stamps: Ent
   Symbol.for('inkwell.compileCache')
 ] ??= new Map()) as never
 
-export function readYamlFile<S extends Parameters<typeof parseYaml>[0]['schema']>(file: string, schema: S, what: string) {
-  return parseYaml({ file, yaml: fs.readFileSync(file, 'utf8'), yamlLine: 1, schema, unknownKeys: 'error', what })
+/** Reads and validates a YAML file of the content folder `root` (one a symbolic link leads outside it is refused). */
+export function readYamlFile<S extends Parameters<typeof parseYaml>[0]['schema']>(file: string, schema: S, what: string, root = path.dirname(file)) {
+  const problems: Problem[] = []
+  const yaml = readContentFile(file, root, problems)
+  if (yaml === undefined) return { extra: {}, problems, locate: () => ({ line: 1, column: 1 }) }
+  return parseYaml({ file, yaml, yamlLine: 1, schema, unknownKeys: 'error', what })
 }
 
-/** Finds post files: `posts/<slug>.mdx` and `posts/<slug>/index.mdx`. */
-export function findPostFiles(postsDir: string, problems: Problem[]): string[] {
+/** Finds post files: `posts/<slug>.mdx` and `posts/<slug>/index.mdx`, none through a link that leaves `root`. */
+export function findPostFiles(postsDir: string, problems: Problem[], root = path.dirname(postsDir)): string[] {
   if (!fs.existsSync(postsDir)) return []
   const files: string[] = []
   for (const entry of fs.readdirSync(postsDir, { withFileTypes: true })) {
     const full = path.join(/*turbopackIgnore: true*/ postsDir, entry.name)
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
-    if (entry.isDirectory()) {
+    if (entry.isSymbolicLink() && linkOutside(full, root)) {
+      problems.push(outsideProblem(full))
+      continue
+    }
+    // A linked folder is a post folder too; reading it checks where the link leads (files.ts).
+    if (entry.isDirectory() || (entry.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isDirectory())) {
       const index = path.join(/*turbopackIgnore: true*/ full, 'index.mdx')
       if (fs.existsSync(index)) files.push(index)
       else if (fs.existsSync(path.join(/*turbopackIgnore: true*/ full, 'index.md')))
@@ -139,6 +153,20 @@ export function findPostFiles(postsDir: string, problems: Problem[]): string[] {
     }
   }
   return files.sort()
+}
+
+/** A post's slug: its file name, or its folder's for `index.mdx`; in NFC, as macOS writes names decomposed. */
+const slugOf = (file: string) => (path.basename(file) === 'index.mdx' ? path.basename(path.dirname(file)) : path.basename(file, '.mdx')).normalize('NFC')
+
+/** Each character in a post's body that a feed cannot carry, at its own line and column. */
+function badCharacters(file: string, body: string): Problem[] {
+  return [...body.matchAll(NOT_XML)].map((m) => ({ severity: 'error' as const, file, ...position(body, m.index), message: badCharacterMessage(m[0], 'in the text') }))
+}
+
+/** Line and column (from 1) of an offset in `text`. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset)
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
 }
 
 function summarize(text: string): string {
@@ -169,7 +197,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
   if (!fs.existsSync(siteFile)) {
     problems.push({ severity: 'error', file: siteFile, line: 1, column: 1, message: 'site config is missing (create it with title, description, url and author)' })
   } else {
-    const parsed = readYamlFile(siteFile, siteSchema, 'site config')
+    const parsed = readYamlFile(siteFile, siteSchema, 'site config', root)
     problems.push(...parsed.problems)
     if (parsed.data && !isTimeZone(parsed.data.timeZone)) {
       problems.push({ severity: 'error', file: siteFile, ...parsed.locate(['timeZone']), message: `timeZone "${parsed.data.timeZone}" is not a known time zone (use an IANA name such as Europe/Amsterdam or UTC)` })
@@ -188,7 +216,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
   if (fs.existsSync(authorsDir)) {
     for (const name of fs.readdirSync(authorsDir).sort()) {
       if (!/\.ya?ml$/.test(name)) continue
-      const parsed = readYamlFile(path.join(/*turbopackIgnore: true*/ authorsDir, name), authorSchema, 'author')
+      const parsed = readYamlFile(path.join(/*turbopackIgnore: true*/ authorsDir, name), authorSchema, 'author', root)
       problems.push(...parsed.problems)
       if (parsed.data) authors.set(name.replace(/\.ya?ml$/, ''), { id: name.replace(/\.ya?ml$/, ''), ...parsed.data })
     }
@@ -198,12 +226,17 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
 
   // Posts
   const locators = new Map<string, (path: readonly PropertyKey[]) => { line: number; column: number }>()
+  const sources = new Map<string, string>()
   const postsDir = path.join(/*turbopackIgnore: true*/ root, 'posts')
-  const files = findPostFiles(postsDir, problems)
+  const files = findPostFiles(postsDir, problems, root)
   const loaded = await Promise.all(
     files.map(async (file) => {
       const fileProblems: Problem[] = []
-      const post = await loadPost(file, fileProblems)
+      // Whatever goes wrong with one post is that post's problem: the others are still checked.
+      const post = await loadPost(file, fileProblems).catch((error: unknown) => {
+        fileProblems.push({ severity: 'error', file, line: 1, column: 1, message: `this post cannot be loaded: ${String(error)} (look for anything unusual in it)` })
+        return undefined
+      })
       problems.push(...fileProblems)
       return fileProblems.some((p) => p.severity === 'error') ? undefined : post
     }),
@@ -211,9 +244,12 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
 
   async function loadPost(file: string, out: Problem[]): Promise<Post | undefined> {
     const isIndex = path.basename(file) === 'index.mdx'
-    const slug = isIndex ? path.basename(path.dirname(file)) : path.basename(file, '.mdx')
+    const slug = slugOf(file)
+    const text = readContentFile(file, root, out)
+    if (text === undefined) return undefined
     // Windows line endings would leave a \r on every frontmatter value.
-    const source = fs.readFileSync(file, 'utf8').replace(/\r\n?/g, '\n')
+    const source = text.replace(/\r\n?/g, '\n')
+    sources.set(file, source)
     const split = splitFrontmatter(source)
     if (!split) {
       out.push({ severity: 'error', file, line: 1, column: 1, message: 'the post has no frontmatter (start the file with a --- line, then title: and date:, then another --- line)' })
@@ -229,11 +265,12 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     options.parsed?.set(memoKey, fm)
     out.push(...fm.problems)
     locators.set(file, fm.locate)
+    out.push(...badCharacters(file, split.body))
 
     const dir = path.dirname(file)
     const checkOnly = options.checkOnly === true
     const { trustedCode, trustedHtml } = site!
-    const compileOptions = { file, dir, assetBase: `/posts/${slug}`, publicDir, checkOnly, trustedCode, trustedHtml }
+    const compileOptions = { file, dir, assetBase: `/posts/${slug}`, publicDir, contentDir: root, checkOnly, trustedCode, trustedHtml }
     // A check-only compile tells the check all it needs, but a full one from an earlier build
     // serves it too.
     const trust = `${trustedCode}:${trustedHtml}`
@@ -273,7 +310,7 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
 
     let cover: Asset | undefined
     if (data.cover) {
-      const resolved = resolveImage(data.cover, { dir, assetBase: `/posts/${slug}`, publicDir })
+      const resolved = resolveImage(data.cover, { dir, assetBase: `/posts/${slug}`, publicDir, contentDir: root })
       if (typeof resolved === 'string') out.push({ severity: 'error', file, ...fm.locate(['cover']), message: `cover ${resolved}` })
       else if (!resolved) out.push({ severity: 'error', file, ...fm.locate(['cover']), message: 'cover must be an image next to the post (write cover: ./cover.webp)' })
       else cover = resolved
@@ -327,7 +364,6 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug))
 
   const bySlug = new Map(posts.map((p) => [p.slug, p]))
-  const slugOf = (file: string) => (path.basename(file) === 'index.mdx' ? path.basename(path.dirname(file)) : path.basename(file, '.mdx'))
   const brokenSlugs = new Set(files.filter((_, i) => !loaded[i]).map(slugOf))
 
   const link = (p: Post): PostLink => ({ slug: p.slug, title: p.title, url: p.url })
@@ -368,8 +404,9 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
         }
         continue
       }
-      const source = fs.readFileSync(file, 'utf8')
-      const compiled = await compileAndStore(splitFrontmatter(source)?.body ?? source, { file, dir: seriesDir, assetBase: `/series/${entry.slug}`, publicDir, trustedCode: site.trustedCode, trustedHtml: site.trustedHtml }, null)
+      const source = readContentFile(file, root, problems)
+      if (source === undefined) continue
+      const compiled = await compileAndStore(splitFrontmatter(source)?.body ?? source, { file, dir: seriesDir, assetBase: `/series/${entry.slug}`, publicDir, contentDir: root, trustedCode: site.trustedCode, trustedHtml: site.trustedHtml }, null)
       problems.push(...compiled.problems)
       entry.description = compiled.code
     }
@@ -379,33 +416,30 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
   const archive = groupByYear(posts, timeZone)
 
   // Links between pages of this site: every target must be part of this build.
-  const sitePaths = new Set(['/', '/archive', '/categories', '/tags', '/series', '/feed.xml', '/sitemap.xml', '/robots.txt', ...(options.pages ?? [])])
-  const pagesOf = (n: number) => Math.max(1, Math.ceil(n / site.postsPerPage))
-  const addPaged = (base: string, n: number) => {
-    sitePaths.add(base || '/')
-    for (let page = 2; page <= pagesOf(n); page++) sitePaths.add(`${base}/page/${page}`)
-  }
-  addPaged('', posts.length)
-  for (const term of categories) addPaged(`/categories/${term.slug}`, term.posts.length), sitePaths.add(`/categories/${term.slug}/feed.xml`)
-  for (const term of tags) addPaged(`/tags/${term.slug}`, term.posts.length)
-  for (const entry of series) sitePaths.add(`/series/${entry.slug}`), sitePaths.add(`/series/${entry.slug}/feed.xml`)
-  for (const post of posts) {
-    for (const asset of post.assets) sitePaths.add(asset.url)
-    for (const alias of post.aliases) sitePaths.add(alias.replace(/(.)\/+$/, '$1'))
-  }
+  const paths = sitePaths(site, posts, categories, tags, series, options.pages ?? [])
+  const linkable = new Set([...paths, ...posts.flatMap((post) => post.aliases.map((alias) => plainPath(safeDecode(alias))))])
   for (const post of posts) {
     const compiled = compileCache.get(post.file)?.result
     for (const link of compiled?.links ?? []) {
-      const [pathAndQuery = '', anchor] = link.href.split('#')
-      const pathname = pathAndQuery.split('?')[0]!.replace(/(.)\/+$/, '$1')
       const at = { severity: 'error' as const, file: post.file, line: link.line, column: link.column }
+      const decoded = decodeUrl(link.href, `link "${link.href}"`)
+      if (decoded.error !== undefined) {
+        problems.push({ ...at, column: columnOf(sources.get(post.file), link, decoded.at), message: decoded.error })
+        continue
+      }
+      // Split before decoding: an escaped %23 or %3F is part of the path, not a fragment or query.
+      const decode = (part: string) => safeDecode(part).normalize('NFC')
+      const [pathAndQuery = '', rawAnchor] = link.href.split('#')
+      const anchor = rawAnchor === undefined ? undefined : decode(rawAnchor)
+      const pathname = plainPath(decode(pathAndQuery.split('?')[0]!))
       const postMatch = /^\/posts\/([^/]+)$/.exec(pathname)
-      const target = pathname === '' ? post : postMatch ? bySlug.get(decodeURIComponent(postMatch[1]!)) : undefined
-      if (postMatch && !target && brokenSlugs.has(decodeURIComponent(postMatch[1]!))) {
+      const slug = postMatch?.[1]
+      const target = pathname === '' ? post : slug ? bySlug.get(slug) : undefined
+      if (slug && !target && brokenSlugs.has(slug)) {
         // The target exists but has errors of its own, reported at its file.
-      } else if (postMatch && !target) {
-        const hidden = bySlugAll.get(decodeURIComponent(postMatch[1]!))
-        const guess = closest(postMatch[1]!, [...bySlug.keys()])
+      } else if (slug && !target) {
+        const hidden = bySlugAll.get(slug)
+        const guess = closest(slug, [...bySlug.keys()])
         problems.push({
           ...at,
           message: hidden
@@ -414,17 +448,48 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
         })
       } else if (target && anchor) {
         const ids = compileCache.get(target.file)?.result.ids ?? []
-        if (!ids.includes(decodeURIComponent(anchor)) && !anchor.startsWith('user-content-fn')) {
-          const guess = closest(decodeURIComponent(anchor), ids)
+        if (!ids.includes(anchor) && !anchor.startsWith('user-content-fn')) {
+          const guess = closest(anchor, ids)
           problems.push({ ...at, message: `link to ${link.href}: no heading with id "${anchor}" in that post (${guess ? `did you mean #${guess}? ` : ''}headings there: ${ids.join(', ') || 'none'})` })
         }
-      } else if (!target && !sitePaths.has(decodeURI(pathname)) && !fs.existsSync(path.join(/*turbopackIgnore: true*/ publicDir, decodeURI(pathname)))) {
-        const guess = closest(pathname, [...sitePaths])
+      } else if (!target && !linkable.has(pathname) && !fs.existsSync(path.join(/*turbopackIgnore: true*/ publicDir, pathname))) {
+        const guess = closest(pathname, [...linkable])
         problems.push({ ...at, message: `link to ${link.href}: no such page on this site (${guess ? `did you mean ${guess}?` : 'check the path'})` })
       }
     }
   }
 
   const sorted = sortProblems(problems)
-  return { content: { site, defaultAuthor, authors, posts, bySlug, categories, tags, series, archive, warnings: sorted.filter((p) => p.severity === 'warning') }, problems: sorted }
+  return { content: { site, defaultAuthor, authors, posts, bySlug, categories, tags, series, archive, paths, warnings: sorted.filter((p) => p.severity === 'warning') }, problems: sorted }
+}
+
+/** A path without its trailing slash, as the site serves it (`/a/` and `/a` are one page). */
+const plainPath = (pathname: string) => pathname.replace(/(.)\/+$/, '$1')
+
+/**
+ * Every path this build serves, decoded: pages, paginated lists, feeds and post images (not
+ * aliases). Links are checked against it, and aliases must not claim any of it.
+ */
+function sitePaths(site: SiteConfig, posts: Post[], categories: Term<Post>[], tags: Term<Post>[], series: SeriesEntry[], pages: string[]): Set<string> {
+  const paths = new Set(['/', '/archive', '/categories', '/tags', '/series', '/feed.xml', '/sitemap.xml', '/robots.txt', ...pages])
+  const addPaged = (base: string, n: number) => {
+    paths.add(base || '/')
+    for (let page = 2; page <= Math.ceil(n / site.postsPerPage); page++) paths.add(`${base}/page/${page}`)
+  }
+  addPaged('', posts.length)
+  for (const term of categories) addPaged(`/categories/${term.slug}`, term.posts.length), paths.add(`/categories/${term.slug}/feed.xml`)
+  for (const term of tags) addPaged(`/tags/${term.slug}`, term.posts.length)
+  for (const entry of series) paths.add(`/series/${entry.slug}`), paths.add(`/series/${entry.slug}/feed.xml`)
+  for (const post of posts) {
+    paths.add(post.url)
+    for (const asset of post.assets) paths.add(safeDecode(asset.url))
+  }
+  return paths
+}
+
+/** The column of the character `at` into a link's address, when the address is written out on the link's line; else the link's own. */
+function columnOf(source: string | undefined, link: { href: string; line: number; column: number }, at: number): number {
+  const line = source?.split('\n')[link.line - 1] ?? ''
+  const found = line.indexOf(link.href, link.column - 1)
+  return found < 0 ? link.column : found + at + 1
 }

@@ -18,6 +18,7 @@ import { ADMONITION_TYPES, ALERT_ALIASES, COMPONENT_SPECS } from '../../componen
 import { createSlugger } from '../slug'
 import { checkElement as checkHtmlElement, markdownUrlProblem, type PolicyAttribute } from './html-policy'
 import { SANDBOX, sandboxExpression, type SandboxProblem } from './sandbox'
+import { deepMarkers, MAX_DEPTH, remarkDepthLimit, tooDeep } from './depth'
 import { isRemote, resolveImage, type Asset, type ImageOptions } from './images'
 import { EXPRESSION_THREW, type Problem } from './problems'
 import { closest } from './suggest'
@@ -557,6 +558,30 @@ const HINTS: Record<string, string> = {
 
 const PRETTY_CODE = { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false, defaultLang: { block: 'plaintext' } }
 
+/** Why compiling a post failed, as one problem: at the parser's position, else at 1:1. */
+function compileFailure(error: unknown, file: string): Problem {
+  const m = error as VFileMessage
+  if (typeof m?.reason !== 'string') {
+    // Not a message about the post's text (a bug, or a post no step was ready for): still one
+    // problem at this file, so the check goes on with the other posts.
+    const deep = error instanceof RangeError && /call stack/i.test(error.message)
+    const message = deep
+      ? 'this post is nested too deeply to compile (flatten its lists, quotes and elements)'
+      : `this post cannot be compiled: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} (look for anything unusual in it; if it seems fine, report it with the post)`
+    return { severity: 'error', file, line: 1, column: 1, message }
+  }
+  const hint = HINTS[m.source ?? ''] ?? 'check the MDX syntax here'
+  // Some errors (an unclosed tag) carry their position only inside the text: "(6:1-6:24)".
+  const inText = / \((\d+):(\d+)-\d+:\d+\)$/.exec(m.reason)
+  return {
+    severity: 'error',
+    file,
+    line: m.line ?? Number(inText?.[1] ?? 1),
+    column: m.column ?? Number(inText?.[2] ?? 1),
+    message: `${m.reason.replace(inText?.[0] ?? '', '').replace(/\.$/, '')} (${hint})`,
+  }
+}
+
 /** Compiles one post body (frontmatter blanked, so positions are file positions). */
 export async function compilePost(body: string, options: CompileOptions): Promise<CompiledPost> {
   const result: Omit<CompiledPost, 'code' | 'problems'> = {
@@ -570,10 +595,12 @@ export async function compilePost(body: string, options: CompileOptions): Promis
   const file = new VFile({ path: options.file, value: body })
   const problems: Problem[] = []
   let code = ''
+  const deep = deepMarkers(body)
+  if (deep) return { ...result, code, problems: [{ severity: 'error', file: options.file, ...deep, message: tooDeep(MAX_DEPTH + 1) }] }
   try {
     const compiled = await compile(file, {
       outputFormat: 'function-body',
-      remarkPlugins: [remarkGfm, [inkwellRemark, options, result] as never],
+      remarkPlugins: [remarkDepthLimit, remarkGfm, [inkwellRemark, options, result] as never],
       recmaPlugins: options.trustedCode ? [] : [recmaSandbox],
       rehypePlugins: [
         ...(options.checkOnly ? [] : [[rehypePrettyCode, PRETTY_CODE] as [typeof rehypePrettyCode, typeof PRETTY_CODE]]),
@@ -590,18 +617,7 @@ export async function compilePost(body: string, options: CompileOptions): Promis
     })
     code = String(compiled)
   } catch (error) {
-    const m = error as VFileMessage
-    if (typeof m?.reason !== 'string') throw error
-    const hint = HINTS[m.source ?? ''] ?? 'check the MDX syntax here'
-    // Some errors (an unclosed tag) carry their position only inside the text: "(6:1-6:24)".
-    const inText = / \((\d+):(\d+)-\d+:\d+\)$/.exec(m.reason)
-    problems.push({
-      severity: 'error',
-      file: options.file,
-      line: m.line ?? Number(inText?.[1] ?? 1),
-      column: m.column ?? Number(inText?.[2] ?? 1),
-      message: `${m.reason.replace(inText?.[0] ?? '', '').replace(/\.$/, '')} (${hint})`,
-    })
+    problems.push(compileFailure(error, options.file))
   }
   for (const m of file.messages) {
     problems.push({

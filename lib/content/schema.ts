@@ -8,11 +8,12 @@ const DATE_TEXT = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]
 
 const text = () => z.string().trim().min(1)
 const date = () => z.string().regex(DATE_TEXT)
-const names = () => z.union([text(), z.array(text())]).transform((v) => (typeof v === 'string' ? [v] : v))
+// Limits keep one runaway field (a 200 KB title runs next build out of memory) from reaching every page.
+const names = () => z.union([text().max(100), z.array(text().max(100)).max(100)]).transform((v) => (typeof v === 'string' ? [v] : v))
 
 /** Post frontmatter, as written in the YAML block at the top of a post. */
 export const frontmatterSchema = z.object({
-  title: text().meta({ description: 'Title of the post.', example: 'title: "Velocity Berlin 2019, part 2"' }),
+  title: text().max(300).meta({ description: 'Title of the post.', example: 'title: "Velocity Berlin 2019, part 2"' }),
   date: date().meta({
     description: 'Publication date: a date (that day in the site time zone) or a date-time with offset.',
     example: 'date: 2025-03-21 or date: 2025-03-21T09:00:00+01:00',
@@ -21,9 +22,11 @@ export const frontmatterSchema = z.object({
     .optional()
     .meta({ description: 'Date of the last significant update.', example: 'updated: 2025-04-02' }),
   summary: text()
+    .max(1000)
     .optional()
     .meta({ description: 'One sentence for lists and feeds; default: the first paragraph.', example: 'summary: "One sentence."' }),
   author: text()
+    .max(200)
     .optional()
     .meta({ description: 'An id from content/authors/<id>.yaml or a plain name.', example: 'author: bas' }),
   categories: names()
@@ -33,6 +36,7 @@ export const frontmatterSchema = z.object({
     .default([])
     .meta({ description: 'Tag names: a list or a single name.', example: 'tags: [velocity, sre]' }),
   series: text()
+    .max(100)
     .optional()
     .meta({ description: 'Name of the series this post belongs to.', example: 'series: "Velocity Berlin 2019"' }),
   seriesPart: z
@@ -43,12 +47,18 @@ export const frontmatterSchema = z.object({
   draft: z.boolean().default(false).meta({ description: 'Hide from production builds.', example: 'draft: true' }),
   toc: z.boolean().default(true).meta({ description: 'Show the table of contents.', example: 'toc: false' }),
   cover: text()
+    .max(500)
     .optional()
     .meta({ description: 'A co-located cover image.', example: 'cover: ./cover.webp' }),
   aliases: z
-    .array(z.string().regex(/^\/[^\s]*$/))
+    .array(z.string().regex(/^\/[^\s]*$/).max(500))
+    .max(100)
     .default([])
     .meta({ description: 'Old URL paths that redirect to this post.', example: 'aliases: ["/2019/11/velocity-day-2/"]' }),
+  comments: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Open (true) or close (false) comments on this post; default: the site setting.', example: 'comments: false' }),
 })
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>
@@ -74,6 +84,21 @@ export const siteSchema = z
         'Let post expressions and exports run as ordinary JavaScript on the build machine, with full access to it. Only for sites whose every post is written by people you trust with a shell.',
       example: 'trustedCode: true',
     }),
+    comments: z
+      .object({
+        enabled: z.boolean().default(true).meta({ description: 'Comments open on posts unless a post says comments: false.', example: 'enabled: true' }),
+        moderation: z
+          .enum(['all', 'first-time', 'none'])
+          .default('first-time')
+          .meta({ description: 'Which comments wait for approval: all, first-time (a name and website approved once are trusted) or none.', example: 'moderation: first-time' }),
+        endpoint: z
+          .url({ protocol: /^https?$/ })
+          .optional()
+          .meta({ description: 'In a static export: the Inkwell server that stores comments; without it an export shows no comment section.', example: 'endpoint: https://comments.example.com' }),
+      })
+      .strict()
+      .default({ enabled: true, moderation: 'first-time' })
+      .meta({ example: 'comments: { moderation: first-time }' }),
     trustedHtml: z.boolean().default(false).meta({
       description:
         'Let posts carry any HTML, scripts, iframes and event handlers included. Only for sites whose every post is written by people you trust with the site itself.',

@@ -29,7 +29,7 @@ export interface IndexProblem<P> {
   severity?: 'error' | 'warning'
 }
 
-const normalize = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase()
+const normalize = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()
 
 /** The spelling used most often (first seen on ties). */
 function mostCommon(spellings: string[]): string {
@@ -63,8 +63,13 @@ export function buildTerms<P extends Indexed>(
   const bySlug = new Map<string, Term<P>>()
   for (const [key, group] of groups) {
     const name = mostCommon(group.spellings)
+    const slug = slugify(name)
+    if (!slug) {
+      const post = group.posts[0]!
+      report({ post, field, index: post[field].findIndex((n) => normalize(n) === key), message: nothingToSlug(field === 'tags' ? 'tag' : 'category', name) })
+      continue
+    }
     canonical.set(key, name)
-    const slug = slugify(name) || 'untitled'
     const existing = bySlug.get(slug)
     if (existing) {
       const post = group.posts[0]!
@@ -82,13 +87,17 @@ export function buildTerms<P extends Indexed>(
     bySlug.set(slug, { name, slug, posts: group.posts })
   }
   for (const post of posts) {
-    post[field] = [...new Set(post[field].map((n) => canonical.get(normalize(n))!))]
+    post[field] = [...new Set(post[field].flatMap((n) => canonical.get(normalize(n)) ?? []))]
   }
   const byDate = (a: P, b: P) => b.date.getTime() - a.date.getTime()
   return [...bySlug.values()]
     .map((term) => ({ ...term, posts: term.posts.sort(byDate) }))
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }))
 }
+
+/** For a name of only emoji or punctuation: a URL needs a letter or a digit, in any script. */
+const nothingToSlug = (what: string, name: string) =>
+  `${what} "${name}" has no letters or digits to make its URL from (add a word to it, in any script)`
 
 /** A series: its parts in reading order. */
 export interface Series<P> {
@@ -131,9 +140,14 @@ export function buildSeries<P extends Indexed>(posts: P[], report: (problem: Ind
     if (numbered[0] && numbered[0].seriesPart! > 1) {
       report({ post: numbered[0], field: 'seriesPart', message: `"${name}" starts at part ${numbered[0].seriesPart} (number the first part 1)` })
     }
+    const slug = slugify(name)
+    if (!slug) {
+      report({ post: members[0]!, field: 'series', message: nothingToSlug('series', name) })
+      continue
+    }
     for (const post of members) post.series = name
     const dates = ordered.map((p) => p.date.getTime())
-    result.push({ name, slug: slugify(name) || 'series', posts: ordered, first: new Date(Math.min(...dates)), last: new Date(Math.max(...dates)) })
+    result.push({ name, slug, posts: ordered, first: new Date(Math.min(...dates)), last: new Date(Math.max(...dates)) })
   }
   return result.sort((a, b) => b.last.getTime() - a.last.getTime())
 }

@@ -18,6 +18,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
+// Next's own inline scripts: the RSC payload (self.__next_f), and the chunk list Turbopack writes.
+const NEXT_INLINE = /^(\(?self\.__next_[fs]|\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(\{"otherChunks")/
+
 /** Everything on the loaded page that could run script without being Next's own or the theme's. */
 function scriptSurface(): string[] {
   const found: string[] = []
@@ -45,7 +48,7 @@ function scriptSurface(): string[] {
       } catch {
         found.push('structured data that is not JSON')
       }
-    } else if (!/^\(?self\.__next_[fs]/.test(text) && !text.startsWith("(() => {\n  const root = document.documentElement")) {
+    } else if (!NEXT_INLINE.test(text) && !text.startsWith("(() => {\n  const root = document.documentElement")) {
       found.push(`inline script: ${text.slice(0, 60)}`)
     }
   }

@@ -1,8 +1,10 @@
+import { JSDOM } from 'jsdom'
 import Parser from 'rss-parser'
 import { describe, expect, it } from 'vitest'
 import type { Post, SiteConfig } from '@/lib/content'
 import { compilePost } from '@/lib/content/mdx'
 import { renderFeed, siteFeed } from '@/lib/feed'
+import { NOT_XML } from '@/lib/xml-chars'
 
 const site = { title: 'T & Co', description: 'D', url: 'https://blog.example.com', language: 'nl', feedItems: 2 } as SiteConfig
 
@@ -38,6 +40,19 @@ describe('renderFeed', () => {
     expect(feed.lastBuildDate).toBe('Thu, 10 Apr 2025 00:00:00 GMT')
     expect(feed.items.map((i) => i.link)).toEqual(['https://blog.example.com/posts/c', 'https://blog.example.com/posts/b'])
     expect(feed.items[0]!.html).toBe('<p>C</p>\n<blockquote><p><strong>Tip</strong></p>Careful</blockquote>')
+  })
+
+  it('is valid XML whatever characters reach it, and links posts in any script by percent-encoded URLs', async () => {
+    // The check refuses these in posts; an expression can still produce one, so the feed drops them.
+    const bad = await post('日本語', '2025-04-01T00:00:00Z', 'Bell {"\\u0007"} and {"\\uFFFE"} and {"\\uD800"}.', { title: 'Ring\u0007 \uDC00ring', summary: 'S\u001b' })
+    const xml = await renderFeed(siteFeed(site, [bad]))
+    expect(xml.match(NOT_XML)).toBeNull()
+    const doc = new JSDOM(xml, { contentType: 'text/xml' }).window.document
+    expect(doc.querySelector('parsererror')).toBeNull()
+    expect(doc.querySelector('item > title')?.textContent).toBe('Ring ring')
+    expect(doc.querySelector('item > link')?.textContent).toBe('https://blog.example.com/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E')
+    const feed = await new Parser({ customFields: { item: [['content:encoded', 'html']] } }).parseString(xml)
+    expect(feed.items[0]!.html).toBe('<p>Bell  and  and .</p>')
   })
 
   it('writes no lastBuildDate for a feed without items', async () => {

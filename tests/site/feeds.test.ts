@@ -124,6 +124,21 @@ describe('feeds of the fixture site', () => {
     expect(links(category.items)).toEqual(['/posts/special-characters'])
   })
 
+  it('links posts named in another script by percent-encoded absolute URLs', async () => {
+    const path = `/categories/${encodeURIComponent('ünïcödé')}/feed.xml`
+    const { xml, title, link, feedUrl, items } = await feed(path)
+    expect(title).toBe('Fixture Blog: Ünïcödé')
+    expect(link).toBe(`${SITE}/categories/%C3%BCn%C3%AFc%C3%B6d%C3%A9`)
+    expect(feedUrl).toBe(`${SITE}/categories/%C3%BCn%C3%AFc%C3%B6d%C3%A9/feed.xml`)
+    expect(items.map((item) => [item.title, item.link, item.guid, item.categories])).toEqual([
+      ['日本語の記事', `${SITE}/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E`, `${SITE}/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E`, ['Ünïcödé', '日本語']],
+    ])
+    const doc = new JSDOM(`<body>${items[0]!.contentEncoded}</body>`).window.document
+    expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([`${SITE}/posts/hello`, `${SITE}/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E`])
+    // Nothing but ASCII in the URLs of the XML.
+    expect(xml.match(/https?:\/\/[^\s<"]*/g)!.every((url) => /^[\x21-\x7e]+$/.test(url))).toBe(true)
+  })
+
   it('has a feed per category and per series, with the same items filtered', async () => {
     const guides = await feed('/categories/guides/feed.xml')
     expect(guides.title).toBe('Fixture Blog: Guides')
@@ -164,7 +179,8 @@ describe('feeds of the fixture site', () => {
       'd = feedparser.parse(sys.stdin.buffer.read())',
       'print(json.dumps({"bozo": int(d.bozo), "error": str(d.get("bozo_exception", "")), "version": d.version, "titles": [e.title for e in d.entries], "published": [e.published for e in d.entries]}))',
     ].join('\n')
-    for (const pathname of ['/feed.xml', '/categories/guides/feed.xml', '/categories/rd-lab-notes/feed.xml', '/series/getting-started/feed.xml']) {
+    const unicode = `/categories/${encodeURIComponent('ünïcödé')}/feed.xml`
+    for (const pathname of ['/feed.xml', '/categories/guides/feed.xml', '/categories/rd-lab-notes/feed.xml', '/series/getting-started/feed.xml', unicode]) {
       const run = spawnSync(python!, ['-c', script], { input: (await get(pathname)).text, encoding: 'utf8' })
       expect(run.status, run.stderr).toBe(0)
       const result = JSON.parse(run.stdout)
@@ -173,6 +189,7 @@ describe('feeds of the fixture site', () => {
         expect(result.titles).toEqual(['Second post', 'Hello & welcome', SPECIAL_TITLE])
         expect(result.published[1]).toBe('Fri, 21 Mar 2025 13:48:21 GMT')
       }
+      if (pathname === unicode) expect(result.titles).toEqual(['日本語の記事'])
     }
   })
 })

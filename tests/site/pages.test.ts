@@ -99,16 +99,19 @@ describe('the fixture site, built and served by next start', () => {
       'second.html',
       'special-characters.html',
       'third.html',
+      '日本語.html',
     ])
+    const three = await page('/page/3')
+    expect([...three.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/日本語'])
   })
 
   it('lists categories and tags with counts, and their posts', async () => {
     const categories = await page('/categories')
-    expect([...categories.doc.querySelectorAll('main li a')].map((a) => a.textContent)).toEqual(['Guides2 posts', 'Notes1 post', 'R&D <lab> "notes" 🧪1 post'])
+    expect([...categories.doc.querySelectorAll('main li a')].map((a) => a.textContent)).toEqual(['Guides2 posts', 'Notes1 post', 'R&D <lab> "notes" 🧪1 post', 'Ünïcödé1 post'])
     const guides = await page('/categories/guides')
     expect([...guides.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/second', '/posts/hello'])
     const tags = await page('/tags')
-    expect([...tags.doc.querySelectorAll('main li a')].map((a) => a.getAttribute('href'))).toEqual(['/tags/intro', '/tags/mdx', '/tags/misc'])
+    expect([...tags.doc.querySelectorAll('main li a')].map((a) => a.getAttribute('href'))).toEqual(['/tags/intro', '/tags/mdx', '/tags/misc', '/tags/日本語'])
   })
 
   it('groups the archive by year in the site time zone', async () => {
@@ -118,7 +121,31 @@ describe('the fixture site, built and served by next start', () => {
       [...s.querySelectorAll('a')].map((a) => a.getAttribute('href')),
     ])
     // third.mdx is 2024-12-31T23:30Z: already 2025 in Amsterdam.
-    expect(years).toEqual([['2025', ['/posts/second', '/posts/hello', '/posts/special-characters', '/posts/third']]])
+    expect(years).toEqual([
+      ['2025', ['/posts/second', '/posts/hello', '/posts/special-characters', '/posts/third']],
+      ['2024', ['/posts/日本語']],
+    ])
+  })
+
+  it('serves a post, its tag and its category named in another script, whether the path is percent-encoded or not', async () => {
+    const encoded = '/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E'
+    for (const pathname of [encoded, '/posts/日本語']) {
+      const { status, doc } = await page(pathname)
+      expect(status).toBe(200)
+      expect(doc.querySelector('h1')?.textContent).toBe('日本語の記事')
+      expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`https://fixture.example.org${encoded}`)
+    }
+    const post = (await page(encoded)).doc
+    expect([...post.querySelectorAll('ul[aria-label=Tags] a')].map((a) => a.getAttribute('href'))).toEqual(['/tags/日本語'])
+    expect([...post.querySelectorAll('article header a[href^="/categories/"]')].map((a) => a.getAttribute('href'))).toEqual(['/categories/ünïcödé'])
+    const tag = await page('/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E')
+    expect(tag.status).toBe(200)
+    expect(tag.doc.querySelector('h1')?.textContent).toBe('#日本語')
+    expect([...tag.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/日本語'])
+    const category = await page(`/categories/${encodeURIComponent('ünïcödé')}`)
+    expect(category.status).toBe(200)
+    expect(category.doc.querySelector('h1')?.textContent).toBe('Ünïcödé')
+    expect((await fetch(`${base}/og/${encodeURIComponent('日本語')}.png`)).status).toBe(200)
   })
 
   it('renders the about page from MDX with the shared components', async () => {

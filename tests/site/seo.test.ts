@@ -23,6 +23,11 @@ describe('discoverability of the fixture site', () => {
     const contentPages = [
       '/',
       '/page/2',
+      '/page/3',
+      // Percent-encoded, as URLs in XML must be: 日本語 and Ünïcödé.
+      '/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E',
+      '/categories/%C3%BCn%C3%AFc%C3%B6d%C3%A9',
+      '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E',
       '/posts/second',
       '/posts/hello',
       '/posts/special-characters',
@@ -52,8 +57,9 @@ describe('discoverability of the fixture site', () => {
     expect(entries.get('/page/2')).toBe('2025-02-14T13:00:00.000Z')
     expect(entries.get('/categories/notes')).toBe('2024-12-31T23:30:00.000Z')
     expect(entries.get('/about')).toBeUndefined()
+    expect(entries.get('/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E')).toBe('2024-11-30T23:00:00.000Z')
     // Never the build's clock: every date is one of the content's.
-    const contentDates = new Set(['2025-05-01T22:00:00.000Z', '2025-03-31T22:00:00.000Z', '2025-02-14T13:00:00.000Z', '2024-12-31T23:30:00.000Z'])
+    const contentDates = new Set(['2025-05-01T22:00:00.000Z', '2025-03-31T22:00:00.000Z', '2025-02-14T13:00:00.000Z', '2024-12-31T23:30:00.000Z', '2024-11-30T23:00:00.000Z'])
     for (const date of entries.values()) if (date) expect(contentDates).toContain(date)
   })
 

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { PageHeader } from '@/components/page-title'
 import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
-import { getContent } from '@/lib/content'
+import { getContent, getSeries } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 import { feedPath } from '@/lib/urls'
@@ -14,12 +15,8 @@ export async function generateStaticParams() {
   return staticParams((await getContent()).series.map((s) => ({ slug: s.slug })), { slug: NO_SLUG })
 }
 
-async function findSeries(slug: string) {
-  return (await getContent()).series.find((s) => s.slug === slug)
-}
-
 export async function generateMetadata({ params }: PageProps<'/series/[slug]'>): Promise<Metadata> {
-  const series = await findSeries((await params).slug)
+  const series = await getSeries((await params).slug)
   if (!series) return {}
   const { site } = await getContent()
   return pageMetadata({
@@ -31,24 +28,27 @@ export async function generateMetadata({ params }: PageProps<'/series/[slug]'>):
 }
 
 export default async function SeriesPage({ params }: PageProps<'/series/[slug]'>) {
-  const series = await findSeries((await params).slug)
+  const series = await getSeries((await params).slug)
   if (!series) notFound()
   const { site } = await getContent()
   return (
-    <div className="mx-auto max-w-3xl">
-      <p className="text-sm font-semibold uppercase tracking-wider text-[var(--link)]">
-        <Link href="/series">Series</Link>
-      </p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">{series.name}</h1>
-      <p className="mt-3 text-[var(--muted)]">
+    <div className="mx-auto max-w-page">
+      <PageHeader
+        label={
+          <Link href="/series" className="hover:underline">
+            Series
+          </Link>
+        }
+        title={series.name}
+      >
         {series.posts.length} {series.posts.length === 1 ? 'part' : 'parts'}
-      </p>
+      </PageHeader>
       {series.description ? (
-        <div className="prose prose-ink mt-6 max-w-none">
+        <div className="prose prose-ink mb-8 max-w-none">
           <PostBody code={series.description} />
         </div>
       ) : null}
-      <ol className="mt-8 space-y-6">
+      <ol className="space-y-6">
         {series.posts.map((post, i) => (
           <li key={post.slug} className="grid grid-cols-[2.5rem_1fr] gap-3">
             <span aria-hidden="true" className="mt-1 flex size-8 items-center justify-center rounded-full bg-[var(--surface)] font-semibold">

@@ -38,7 +38,7 @@ describe('frontmatter accepted', () => {
     const content = await load(root)
     expect(content.bySlug.get('a')!.extra).toEqual({ mood: { today: 'happy' } })
     expect(content.warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([
-      '4:1 unknown frontmatter field "mood" (known fields: title, date, updated, summary, author, categories, tags, series, seriesPart, draft, toc, cover, aliases)',
+      '4:1 unknown frontmatter field "mood" (known fields: title, date, updated, summary, author, categories, tags, series, seriesPart, draft, toc, cover, aliases, comments)',
     ])
   })
 })

@@ -31,7 +31,8 @@ export async function generateStaticParams() {
 export async function GET(_request: Request, { params }: RouteContext<'/posts/[slug]/[...asset]'>) {
   const { slug, asset } = await params
   const post = await getPost(slug)
-  const url = `/posts/${slug}/${asset.map(encodeURIComponent).join('/')}`
+  // Only a file the post itself uses, as resolved (and checked to be inside content/) when it loaded.
+  const url = `${post?.url}/${asset.map(encodeURIComponent).join('/')}`
   const file = post?.assets.find((a) => a.url === url)?.file
   if (!file) return new Response('Not found', { status: 404 })
   return new Response(new Uint8Array(await fs.readFile(file)), {

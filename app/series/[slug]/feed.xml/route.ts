@@ -1,4 +1,4 @@
-import { getContent } from '@/lib/content'
+import { getContent, getSeries } from '@/lib/content'
 import { feedResponse, seriesFeed } from '@/lib/feed'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 
@@ -10,9 +10,8 @@ export async function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: RouteContext<'/series/[slug]/feed.xml'>) {
-  const { slug } = await params
-  const { site, series } = await getContent()
-  const entry = series.find((s) => s.slug === slug)
+  const { site } = await getContent()
+  const entry = await getSeries((await params).slug)
   if (!entry) return new Response('Not found', { status: 404 })
   return feedResponse(seriesFeed(site, entry))
 }
