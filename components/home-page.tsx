@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation'
 import { getContent, paginate } from '@/lib/content'
+import { PageHeader } from './page-title'
 import { Pagination } from './pagination'
 import { PostList } from './post-list'
 
@@ -11,17 +12,8 @@ export async function HomePage({ page }: { page: number }) {
   const { items, pages } = paginate(posts, page, site.postsPerPage)
   if (page < 1 || page > pages) notFound()
   return (
-    <div className="mx-auto max-w-3xl">
-      {page === 1 ? (
-        <header className="mb-8">
-          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{site.title}</h1>
-          <p className="mt-3 text-lg text-[var(--muted)]">{site.description}</p>
-        </header>
-      ) : (
-        <h1 className="mb-8 text-2xl font-bold tracking-tight">
-          Posts, page {page} of {pages}
-        </h1>
-      )}
+    <div className="mx-auto max-w-page">
+      {page === 1 ? <PageHeader title={site.title}>{site.description}</PageHeader> : <PageHeader title={`Posts, page ${page} of ${pages}`} />}
       {items.length ? <PostList posts={items} site={site} /> : <p>No posts yet.</p>}
       <Pagination page={page} pages={pages} href={pageHref} />
     </div>

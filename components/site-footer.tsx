@@ -3,22 +3,24 @@ import type { SiteConfig } from '@/lib/content'
 
 /** Copyright, navigation again, and the feed. */
 export function SiteFooter({ site, authorName }: { site: SiteConfig; authorName: string }) {
+  // On a phone the links sit in a grid of three columns, each a full-height tap target.
+  const link = 'flex min-h-9 items-center rounded-md px-2 hover:text-[var(--fg)]'
   return (
     <footer className="mt-20 border-t border-[var(--line)]">
-      <div className="mx-auto flex max-w-5xl flex-col gap-3 px-5 py-8 text-sm text-[var(--muted)] sm:flex-row sm:items-center sm:justify-between">
+      <div className="mx-auto flex max-w-5xl flex-col gap-4 px-5 py-8 text-sm text-[var(--muted)] md:flex-row md:items-center md:justify-between">
         <p>{site.copyright ?? `© ${authorName}`} · Built with Inkwell</p>
         <nav aria-label="Footer">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          <ul className="-mx-2 grid grid-cols-3 gap-x-2 gap-y-1 sm:flex sm:flex-wrap">
             <li>
-              <Link href="/" className="hover:text-[var(--fg)]">Home</Link>
+              <Link href="/" className={link}>Home</Link>
             </li>
             {site.nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="hover:text-[var(--fg)]">{item.label}</Link>
+                <Link href={item.href} className={link}>{item.label}</Link>
               </li>
             ))}
             <li>
-              <a href="/feed.xml" className="hover:text-[var(--fg)]">RSS feed</a>
+              <a href="/feed.xml" className={link}>RSS feed</a>
             </li>
           </ul>
         </nav>

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { PageHeader } from '@/components/page-title'
 import { formatDate, getContent } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 
@@ -8,13 +9,12 @@ export default async function ArchivePage() {
   const { site, archive, posts } = await getContent()
   const short = new Intl.DateTimeFormat(site.language, { month: 'short', day: 'numeric', timeZone: site.timeZone })
   return (
-    <div className="mx-auto max-w-3xl">
-      <h1 className="text-3xl font-bold tracking-tight">Archive</h1>
-      <p className="mt-3 text-[var(--muted)]">
+    <div className="mx-auto max-w-page">
+      <PageHeader title="Archive">
         {posts.length} {posts.length === 1 ? 'post' : 'posts'}, newest first.
-      </p>
+      </PageHeader>
       {archive.map(({ year, posts: yearPosts }) => (
-        <section key={year} aria-labelledby={`year-${year}`} className="mt-10">
+        <section key={year} aria-labelledby={`year-${year}`} className="mt-10 first-of-type:mt-0">
           <h2 id={`year-${year}`} className="border-b border-[var(--line)] pb-2 text-2xl font-bold tracking-tight">
             {year}
           </h2>

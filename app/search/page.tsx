@@ -1,11 +1,12 @@
+import { PageHeader } from '@/components/page-title'
 import { SearchPanel } from '@/components/search/search-panel'
 
 export const metadata = { title: 'Search', description: 'Search every post.', alternates: { canonical: '/search' } }
 
 export default function SearchPage() {
   return (
-    <div className="mx-auto max-w-2xl">
-      <h1 className="mb-6 text-3xl font-bold tracking-tight">Search</h1>
+    <div className="mx-auto max-w-page">
+      <PageHeader title="Search" />
       <SearchPanel inUrl />
       <noscript>
         <p className="mt-4 text-[var(--muted)]">Search runs in your browser and needs JavaScript. Every post is listed in the <a href="/archive" className="text-[var(--link)] underline">archive</a>.</p>
