@@ -578,8 +578,17 @@ function compileFailure(error: unknown, file: string): Problem {
     file,
     line: m.line ?? Number(inText?.[1] ?? 1),
     column: m.column ?? Number(inText?.[2] ?? 1),
-    message: `${m.reason.replace(inText?.[0] ?? '', '').replace(/\.$/, '')} (${hint})`,
+    message: `${plainReason(m).replace(inText?.[0] ?? '', '').replace(/\.$/, '')} (${hint})`,
   }
+}
+
+/** The compiler's reason in a writer's words: the parser it uses is no business of theirs. */
+function plainReason(m: VFileMessage): string {
+  const parser = /^Could not parse (expression|import\/exports) with acorn$/.exec(m.reason)
+  if (!parser) return m.reason
+  const detail = m.cause instanceof Error ? m.cause.message.replace(/ \(\d+:\d+\)$/, '') : ''
+  const what = parser[1] === 'expression' ? 'this is not a JavaScript expression' : 'this import or export is not valid JavaScript'
+  return detail ? `${what}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}` : what
 }
 
 /** Compiles one post body (frontmatter blanked, so positions are file positions). */

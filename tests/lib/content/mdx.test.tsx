@@ -136,7 +136,7 @@ describe('MDX rejected', () => {
 
   it('rejects an expression that is not JavaScript', async () => {
     const root = tempSite({ 'posts/a.mdx': post([], 'Text {1 +}.') })
-    expect(await rejection(root)).toEqual(['posts/a.mdx:6:10 Could not parse expression with acorn (fix the JavaScript between { and }, or write \\{ to show a literal brace)'])
+    expect(await rejection(root)).toEqual(['posts/a.mdx:6:10 this is not a JavaScript expression: unexpected token (fix the JavaScript between { and }, or write \\{ to show a literal brace)'])
   })
 
   it('rejects an unknown component and lists the available ones', async () => {
