@@ -1,3 +1,6 @@
-export default {
+// Tailwind CSS 4 runs as a PostCSS plugin.
+const config = {
   plugins: { '@tailwindcss/postcss': {} },
 }
+
+export default config

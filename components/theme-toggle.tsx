@@ -1,12 +1,21 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
+
+// The theme is the class on <html> (set by the theme script before paint, changed by the toggle):
+// the toggle follows it rather than keeping a copy.
+const onThemeChange = (notify: () => void) => {
+  const observer = new MutationObserver(notify)
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] })
+  return () => observer.disconnect()
+}
+const isDark = () => document.documentElement.classList.contains('dark')
+// Unknown on the server.
+const unknown = () => undefined
 
 /** Switches between light and dark and remembers the choice. */
 export function ThemeToggle() {
-  // Unknown on the server; read from <html> after hydration (the theme script set it).
-  const [dark, setDark] = useState<boolean | undefined>(undefined)
-  useEffect(() => setDark(document.documentElement.classList.contains('dark')), [])
+  const dark = useSyncExternalStore(onThemeChange, isDark, unknown)
 
   const toggle = () => {
     const next = !document.documentElement.classList.contains('dark')
@@ -17,7 +26,6 @@ export function ThemeToggle() {
     } catch {
       // Private mode: the choice lasts for this page only.
     }
-    setDark(next)
   }
 
   return (

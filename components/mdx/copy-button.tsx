@@ -1,15 +1,17 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+
+const noSubscription = () => () => {}
 
 /**
  * Copies the code of the code block it sits in. Invisible (but holding its place) until it
  * works, so a page without JavaScript shows no dead button.
  */
 export function CopyButton() {
-  const [ready, setReady] = useState(false)
+  // False in the server's HTML, true once hydrated: the button shows only when it can work.
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false)
   const [copied, setCopied] = useState(false)
-  useEffect(() => setReady(true), [])
   useEffect(() => {
     if (!copied) return
     const timer = setTimeout(() => setCopied(false), 2000)

@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { lazy, Suspense, useEffect, useState } from 'react'
 
 // The dialog, its results list and Pagefind load only when the reader opens search.
@@ -27,8 +28,10 @@ export function SearchButton() {
 
   return (
     <>
-      <a
+      <Link
         href="/search"
+        // Search opens in place; the page itself is only for readers without JavaScript.
+        prefetch={false}
         onClick={(event) => {
           if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
           event.preventDefault()
@@ -45,7 +48,7 @@ export function SearchButton() {
         <kbd aria-hidden="true" className="hidden rounded border border-[var(--line)] px-1.5 font-sans text-xs sm:inline">
           /
         </kbd>
-      </a>
+      </Link>
       {opens > 0 ? (
         <Suspense fallback={null}>
           <SearchDialog opens={opens} />

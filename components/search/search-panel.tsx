@@ -1,37 +1,41 @@
 'use client'
 
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useState, useSyncExternalStore } from 'react'
 import { excerptParts, loadPagefind, type PagefindResultData } from './pagefind'
 
 const MAX_RESULTS = 10
+const noSubscription = () => () => {}
 
 type State =
   | { status: 'idle' }
   | { status: 'searching' }
   | { status: 'done'; query: string; results: PagefindResultData[]; total: number }
-  | { status: 'error' }
+  | { status: 'error'; query: string }
+
+/** What to show for `query`, given the last answer: the previous results stay until new ones arrive. */
+function shown(query: string, last: State): State {
+  if (!query) return { status: 'idle' }
+  if (last.status === 'done' || (last.status === 'error' && last.query === query)) return last
+  return { status: 'searching' }
+}
 
 /**
  * A search box with results from the static Pagefind index: title, link and an excerpt with the
  * words marked. With `inUrl` (the /search page) the query is read from and kept in `?q=`.
  */
 export function SearchPanel({ inUrl = false, onNavigate }: { inUrl?: boolean; onNavigate?: () => void }) {
-  const [query, setQuery] = useState('')
-  const [state, setState] = useState<State>({ status: 'idle' })
+  // On /search the query starts as ?q= (known only in the browser), until the reader types.
+  const fromUrl = useSyncExternalStore(noSubscription, () => (inUrl ? (new URLSearchParams(window.location.search).get('q') ?? '') : ''), () => '')
+  const [typed, setQuery] = useState<string | undefined>(undefined)
+  const query = typed ?? fromUrl
+  const [last, setState] = useState<State>({ status: 'idle' })
+  const state = shown(query.trim(), last)
   const id = useId()
 
   useEffect(() => {
-    if (inUrl) setQuery(new URLSearchParams(window.location.search).get('q') ?? '')
-  }, [inUrl])
-
-  useEffect(() => {
     const q = query.trim()
-    if (!q) {
-      setState({ status: 'idle' })
-      return
-    }
+    if (!q) return
     let stale = false
-    setState((s) => (s.status === 'done' ? s : { status: 'searching' }))
     loadPagefind()
       .then(async (pagefind) => {
         const search = await pagefind.debouncedSearch(q, {}, 150)
@@ -39,7 +43,7 @@ export function SearchPanel({ inUrl = false, onNavigate }: { inUrl?: boolean; on
         const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()))
         if (!stale) setState({ status: 'done', query: q, results, total: search.results.length })
       })
-      .catch(() => !stale && setState({ status: 'error' }))
+      .catch(() => !stale && setState({ status: 'error', query: q }))
     return () => {
       stale = true
     }

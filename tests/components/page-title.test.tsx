@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react'
+import Link from 'next/link'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PageHeader, PageTitle } from '@/components/page-title'
 
@@ -22,7 +23,7 @@ describe('PageTitle', () => {
 describe('PageHeader', () => {
   it('puts the label above the title and the line below it', () => {
     const { container } = render(
-      <PageHeader label={<a href="/categories">Category</a>} title="Engineering">
+      <PageHeader label={<Link href="/categories">Category</Link>} title="Engineering">
         7 posts
       </PageHeader>,
     )

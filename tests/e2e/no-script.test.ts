@@ -33,7 +33,9 @@ function scriptSurface(): string[] {
         found.push(`<${el.localName} ${attr.name}="${attr.value.slice(0, 40)}">`)
       }
     }
-    if (['iframe', 'frame', 'object', 'embed', 'base', 'form', 'meta'].includes(el.localName) && !(el.localName === 'meta' && !el.hasAttribute('http-equiv'))) {
+    // The comment form is the page's own (components/comments), not post content.
+    const commentForm = el.localName === 'form' && el.closest('#comments') && new URL((el as HTMLFormElement).action).pathname === '/api/comments'
+    if (!commentForm && ['iframe', 'frame', 'object', 'embed', 'base', 'form', 'meta'].includes(el.localName) && !(el.localName === 'meta' && !el.hasAttribute('http-equiv'))) {
       found.push(`<${el.localName}>`)
     }
   }
