@@ -12,7 +12,10 @@ const config = [
   {
     rules: {
       // Unused names are mistakes, except the ones named _ on purpose (destructured away).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // Post images are files served as they are (sizes known at build time): next/image would
       // add a server-side optimiser that a static export does not have.
       '@next/next/no-img-element': 'off',

@@ -1,6 +1,7 @@
 import os from 'node:os'
 import createMDX from '@next/mdx'
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js'
+
 import { contentSecurityPolicy, securityHeaders, svgPolicy } from './lib/security-headers.mjs'
 
 // INKWELL_OUTPUT=export writes a static site to out/ (npm run export).
@@ -22,9 +23,10 @@ export default function config(phase) {
     output: staticExport ? 'export' : undefined,
     distDir: process.env.INKWELL_DIST_DIR || '.next',
     // Files named *.dev.ts(x) are routes only under next dev (the content reloader's endpoint);
-    // *.node.ts ones only where a Node server runs the site, not in a static export (the search
-    // index route: an export has the index as plain files).
-    pageExtensions: ['ts', 'tsx', 'mdx', ...(dev ? ['dev.ts'] : []), ...(staticExport ? [] : ['node.ts'])],
+    // *.node.ts(x) ones only where a Node server runs the site, not in a static export (the search
+    // index route: an export has the index as plain files; the comment API, comment pages and
+    // feeds, and /admin: an export has no server, and its comments live on `comments.endpoint`).
+    pageExtensions: ['ts', 'tsx', 'mdx', ...(dev ? ['dev.ts'] : []), ...(staticExport ? [] : ['node.ts', 'node.tsx'])],
     poweredByHeader: false,
     // Route types come in through next-env.d.ts from whichever distDir was built last, so builds
     // into .next-fixture and friends never rewrite tsconfig.json's include list.
@@ -39,7 +41,8 @@ export default function config(phase) {
     typescript: { ignoreBuildErrors: true },
     reactStrictMode: true,
     // The MDX compiler runs in Node as it is; bundling it gains nothing and slows builds.
-    serverExternalPackages: ['@mdx-js/mdx', 'rehype-pretty-code', 'shiki'],
+    // PGlite loads its WebAssembly and data files from beside its own module, so it stays unbundled.
+    serverExternalPackages: ['@mdx-js/mdx', 'rehype-pretty-code', 'shiki', '@electric-sql/pglite', 'pg'],
     // A static export has no server to send headers (Next warns); deploy/nginx.conf sends the same.
     ...(staticExport
       ? {}

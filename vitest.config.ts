@@ -9,7 +9,24 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/lib/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/lib/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}'],
+          exclude: ['tests/lib/comments/**', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        // Storage tests, each on PGlite and on a real PostgreSQL server that the setup starts.
+        resolve: { alias },
+        test: {
+          name: 'comments',
+          include: ['tests/lib/comments/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          globalSetup: ['tests/lib/comments/global-setup.ts'],
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
+        },
       },
       {
         // Builds the fixture site once (next build, about 20 s) and serves it for these tests.

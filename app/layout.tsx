@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+
 import { ContentReloader } from '@/components/content-reloader'
 import { SiteFooter } from '@/components/site-footer'
 import { SiteHeader } from '@/components/site-header'
@@ -7,6 +8,7 @@ import { ThemeScript } from '@/components/theme-script'
 import { getContent } from '@/lib/content'
 import { siteMetadata } from '@/lib/metadata'
 import { inter } from './fonts'
+
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {

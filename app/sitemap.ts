@@ -1,4 +1,5 @@
 import type { MetadataRoute } from 'next'
+
 import { contentOptions, getContent } from '@/lib/content'
 import { sitemapEntries } from '@/lib/sitemap'
 

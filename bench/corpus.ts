@@ -25,7 +25,24 @@ const WORDS = (
   'careful simple small quick clear honest useful practical steady gentle quiet plain'
 ).split(' ')
 const CATEGORIES = ['Engineering', 'Writing', 'Operations', 'Design', 'Notes', 'Conferences', 'Tooling', 'Performance']
-const TAGS = ['mdx', 'rss', 'nextjs', 'css', 'typography', 'sre', 'caching', 'testing', 'accessibility', 'fonts', 'images', 'search', 'deploy', 'nginx', 'node', 'react']
+const TAGS = [
+  'mdx',
+  'rss',
+  'nextjs',
+  'css',
+  'typography',
+  'sre',
+  'caching',
+  'testing',
+  'accessibility',
+  'fonts',
+  'images',
+  'search',
+  'deploy',
+  'nginx',
+  'node',
+  'react',
+]
 const ADMONITIONS = ['note', 'tip', 'warning', 'info', 'danger', 'example', 'quote', 'success']
 const LANGS: [string, string][] = [
   ['ts', 'export function total(items: number[]): number {\n  return items.reduce((sum, n) => sum + n, 0)\n}'],
@@ -34,7 +51,8 @@ const LANGS: [string, string][] = [
   ['css', '.prose {\n  max-width: 42rem;\n  line-height: 1.75;\n}'],
   ['go', 'func Total(items []int) int {\n\tsum := 0\n\tfor _, n := range items {\n\t\tsum += n\n\t}\n\treturn sum\n}'],
 ]
-const FIGURE = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="320" viewBox="0 0 640 320"><rect width="640" height="320" fill="#eef"/><rect x="60" y="120" width="80" height="160" fill="#446"/><rect x="200" y="60" width="80" height="220" fill="#446"/></svg>\n'
+const FIGURE =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="320" viewBox="0 0 640 320"><rect width="640" height="320" fill="#eef"/><rect x="60" y="120" width="80" height="160" fill="#446"/><rect x="200" y="60" width="80" height="220" fill="#446"/></svg>\n'
 
 export interface CorpusOptions {
   dir: string
@@ -45,7 +63,7 @@ export interface CorpusOptions {
 /** Writes `<dir>/content` with site.yaml and `posts` posts; returns the content folder. */
 export function writeCorpus({ dir, posts, seed = 42 }: CorpusOptions): string {
   const rnd = random(seed)
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!
   const sentence = (n = 8 + Math.floor(rnd() * 14)) => {
     const words = Array.from({ length: n }, () => pick(WORDS))
     return `${words[0]!.charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`
@@ -76,10 +94,14 @@ export function writeCorpus({ dir, posts, seed = 42 }: CorpusOptions): string {
     for (let s = 0; s < 6; s++) {
       sections.push(`## ${sentence(3 + Math.floor(rnd() * 3)).slice(0, -1)} ${s + 1}`)
       sections.push(paragraph(), paragraph())
-      if (s === 1) sections.push(`<Admonition type="${pick(ADMONITIONS)}" title="${sentence(3).slice(0, -1)}">\n${paragraph()}\n</Admonition>`)
+      if (s === 1)
+        sections.push(`<Admonition type="${pick(ADMONITIONS)}" title="${sentence(3).slice(0, -1)}">\n${paragraph()}\n</Admonition>`)
       if (s === 2) sections.push(`\`\`\`${lang} title="example.${lang}" {1}\n${code}\n\`\`\``)
       if (s === 3) sections.push(`<Figure src="./figure.svg" alt="${sentence(5).slice(0, -1)}" caption="${sentence(6)}" />`)
-      if (s === 4) sections.push(`<Stats>\n  <Stat value="${Math.floor(rnd() * 900)}" label="requests" />\n  <Stat value="${Math.floor(rnd() * 99)} ms" label="p99" note="${sentence(3)}" />\n</Stats>`)
+      if (s === 4)
+        sections.push(
+          `<Stats>\n  <Stat value="${Math.floor(rnd() * 900)}" label="requests" />\n  <Stat value="${Math.floor(rnd() * 99)} ms" label="p99" note="${sentence(3)}" />\n</Stats>`,
+        )
       if (s === 5) sections.push(`> [!${pick(['TIP', 'NOTE', 'WARNING'])}]\n> ${sentence()}`)
       if (rnd() < 0.5) sections.push(`### ${sentence(3).slice(0, -1)}`, paragraph())
     }

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
+
 import { WORK } from './engines/engine'
 
 export interface Weight {
@@ -33,10 +34,17 @@ export function pageWeight(root: string, page: string): Weight {
     // noModule scripts (polyfills) are only for browsers without ES modules: not counted.
     if (/^<script/i.test(tag) && attr(tag, 'src') && !/\snomodule\b/i.test(tag)) js.add(attr(tag, 'src')!)
     else if (rel === 'stylesheet' && attr(tag, 'href')) css.add(attr(tag, 'href')!)
-    else if ((rel === 'preload' || rel === 'modulepreload') && attr(tag, 'as') !== 'style' && attr(tag, 'as') !== 'font' && /\.m?js(\?|$)/.test(attr(tag, 'href') ?? '')) js.add(attr(tag, 'href')!)
+    else if (
+      (rel === 'preload' || rel === 'modulepreload') &&
+      attr(tag, 'as') !== 'style' &&
+      attr(tag, 'as') !== 'font' &&
+      /\.m?js(\?|$)/.test(attr(tag, 'href') ?? '')
+    )
+      js.add(attr(tag, 'href')!)
   }
   const local = (url: string) => path.join(root, decodeURIComponent(url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]!))
-  const sum = (urls: Set<string>) => [...urls].reduce((total, url) => total + (fs.existsSync(local(url)) ? gzip(fs.readFileSync(local(url))) : 0), 0)
+  const sum = (urls: Set<string>) =>
+    [...urls].reduce((total, url) => total + (fs.existsSync(local(url)) ? gzip(fs.readFileSync(local(url))) : 0), 0)
   return { html: gzip(html), css: sum(css), js: sum(js), files: [file, ...css, ...js] }
 }
 
@@ -58,23 +66,36 @@ export function setupLighthouse(): string {
   const bin = path.join(LIGHTHOUSE, 'node_modules/lighthouse/cli/index.js')
   if (!fs.existsSync(bin)) {
     fs.mkdirSync(LIGHTHOUSE, { recursive: true })
-    fs.writeFileSync(path.join(LIGHTHOUSE, 'package.json'), JSON.stringify({ private: true, dependencies: { lighthouse: LIGHTHOUSE_VERSION } }, null, 2))
+    fs.writeFileSync(
+      path.join(LIGHTHOUSE, 'package.json'),
+      JSON.stringify({ private: true, dependencies: { lighthouse: LIGHTHOUSE_VERSION } }, null, 2),
+    )
     console.log('lighthouse: npm install in bench/work/tools (first run) …')
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: LIGHTHOUSE, stdio: 'inherit' })
   }
   return LIGHTHOUSE_VERSION
 }
 
-const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync'
+const CHROME_FLAGS =
+  '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync'
 
 /** Lighthouse's default run (mobile: a mid-range phone on a slow 4G, simulated) against `url`. */
 export function lighthouse(url: string, report: string): Scores {
   const result = spawnSync(
     process.execPath,
-    [path.join(LIGHTHOUSE, 'node_modules/lighthouse/cli/index.js'), url, '--output=json', `--output-path=${report}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`, '--only-categories=performance,accessibility,best-practices,seo'],
+    [
+      path.join(LIGHTHOUSE, 'node_modules/lighthouse/cli/index.js'),
+      url,
+      '--output=json',
+      `--output-path=${report}`,
+      '--quiet',
+      `--chrome-flags=${CHROME_FLAGS}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+    ],
     { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 },
   )
-  if (result.status !== 0 || !fs.existsSync(report)) throw new Error(`lighthouse ${url}: ${(result.stderr || result.error?.message || '').slice(-500)}`)
+  if (result.status !== 0 || !fs.existsSync(report))
+    throw new Error(`lighthouse ${url}: ${(result.stderr || result.error?.message || '').slice(-500)}`)
   const lhr = JSON.parse(fs.readFileSync(report, 'utf8')) as {
     categories: Record<string, { score: number | null }>
     audits: Record<string, { numericValue?: number }>

@@ -2,9 +2,10 @@
 // the SVG plot of build time against N.
 import fs from 'node:fs'
 import path from 'node:path'
+
 import type { Run } from './measure'
-import type { Load } from './serve'
 import type { Scores, Weight } from './pages'
+import type { Load } from './serve'
 
 export interface BuildResult {
   engine: string
@@ -68,7 +69,11 @@ function seconds(run: Run | undefined): string {
 }
 
 const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
 
 /** Inkwell's build time and peak memory divided by another engine's at the same N. */
 function ratio(results: Results, row: BuildResult, other: string): string {
@@ -90,7 +95,21 @@ export function buildTable(results: Results): string {
     ratio(results, b, 'astro'),
     ratio(results, b, 'hugo'),
   ])
-  return table(['N', 'engine', 'build s', 'ms/post', 'peak MB', 'output MB', 'rebuild s', 'check s (cold / warm)', 'vs Astro (time / memory)', 'vs Hugo (time / memory)'], rows)
+  return table(
+    [
+      'N',
+      'engine',
+      'build s',
+      'ms/post',
+      'peak MB',
+      'output MB',
+      'rebuild s',
+      'check s (cold / warm)',
+      'vs Astro (time / memory)',
+      'vs Hugo (time / memory)',
+    ],
+    rows,
+  )
 }
 
 export function webTables(results: Results): string {
@@ -106,7 +125,14 @@ export function webTables(results: Results): string {
         `A bare Next.js page built in the same run loads ${floor === undefined ? 'an unknown amount of' : `${kb(floor)} KB of`} JavaScript: the framework's floor.`,
       table(
         ['page', 'path', 'HTML', 'CSS', 'JS', 'JS above the floor'],
-        weighed.map(({ name, path: p, weight: w }) => [name, `\`${p}\``, kb(w!.html), kb(w!.css), kb(w!.js), floor === undefined ? '—' : kb(w!.js - floor)]),
+        weighed.map(({ name, path: p, weight: w }) => [
+          name,
+          `\`${p}\``,
+          kb(w!.html),
+          kb(w!.css),
+          kb(w!.js),
+          floor === undefined ? '—' : kb(w!.js - floor),
+        ]),
       ),
     )
   }
@@ -116,7 +142,16 @@ export function webTables(results: Results): string {
       '**Lighthouse** (mobile, simulated throttling) under `next start`:',
       table(
         ['page', 'path', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'TBT ms'],
-        scored.map(({ name, path: p, lighthouse: s }) => [name, `\`${p}\``, String(s!.performance), String(s!.accessibility), String(s!.bestPractices), String(s!.seo), fmt(s!.lcpMs), fmt(s!.tbtMs)]),
+        scored.map(({ name, path: p, lighthouse: s }) => [
+          name,
+          `\`${p}\``,
+          String(s!.performance),
+          String(s!.accessibility),
+          String(s!.bestPractices),
+          String(s!.seo),
+          fmt(s!.lcpMs),
+          fmt(s!.tbtMs),
+        ]),
       ),
     )
   }
@@ -136,21 +171,38 @@ const notes = (results: Results) => (results.notes.length ? results.notes.map((n
 
 /** Everything printed at the end of a run. */
 export function summary(results: Results): string {
-  return [`Builds (${results.date}, seed ${results.seed}):\n`, buildTable(results), '', webTables(results), '', 'Notes:', notes(results)].join('\n')
+  return [
+    `Builds (${results.date}, seed ${results.seed}):\n`,
+    buildTable(results),
+    '',
+    webTables(results),
+    '',
+    'Notes:',
+    notes(results),
+  ].join('\n')
 }
 
 /** A line plot of build time against N (log scale), one line per engine. */
 export function buildTimeSvg(results: Results): string {
-  const W = 720, H = 440, left = 70, right = 180, top = 50, bottom = 60
+  const W = 720,
+    H = 440,
+    left = 70,
+    right = 180,
+    top = 50,
+    bottom = 60
   const ok = results.builds.filter((b) => b.build.status === 'ok')
   const sizes = [...new Set(results.builds.map((b) => b.posts))].sort((a, b) => a - b)
-  const minN = sizes[0] ?? 1, maxN = sizes.at(-1) ?? 10
-  const lo = Math.log10(minN) - 0.15, hi = Math.log10(maxN) + 0.15
+  const minN = sizes[0] ?? 1,
+    maxN = sizes.at(-1) ?? 10
+  const lo = Math.log10(minN) - 0.15,
+    hi = Math.log10(maxN) + 0.15
   const maxS = niceCeil(Math.max(1, ...results.builds.map((b) => b.build.seconds)))
   const x = (n: number) => left + ((Math.log10(n) - lo) / (hi - lo)) * (W - left - right)
   const y = (s: number) => H - bottom - (s / maxS) * (H - top - bottom)
   const out: string[] = []
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="13">`)
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="13">`,
+  )
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`)
   out.push(`<text x="${left}" y="28" font-size="16" font-weight="600">Cold build time against number of posts (${results.date})</text>`)
   // y grid and labels
@@ -166,18 +218,30 @@ export function buildTimeSvg(results: Results): string {
   out.push(`<line x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}" stroke="#888"/>`)
   out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${H - bottom}" stroke="#888"/>`)
   out.push(`<text x="${(left + W - right) / 2}" y="${H - 18}" text-anchor="middle" fill="#222">posts (log scale)</text>`)
-  out.push(`<text transform="translate(20 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#222">build time, seconds</text>`)
+  out.push(
+    `<text transform="translate(20 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#222">build time, seconds</text>`,
+  )
   const engines = [...new Set(results.builds.map((b) => b.engine))]
   engines.forEach((engine, i) => {
     const { color } = ENGINES[engine] ?? { color: '#666' }
     const points = ok.filter((b) => b.engine === engine).sort((a, b) => a.posts - b.posts)
-    if (points.length > 1) out.push(`<polyline fill="none" stroke="${color}" stroke-width="2.5" points="${points.map((p) => `${x(p.posts).toFixed(1)},${y(p.build.seconds).toFixed(1)}`).join(' ')}"/>`)
-    for (const p of points) out.push(`<circle cx="${x(p.posts).toFixed(1)}" cy="${y(p.build.seconds).toFixed(1)}" r="4" fill="${color}"><title>${label(engine)}: ${fmt(p.posts)} posts, ${fmt(p.build.seconds, 1)} s</title></circle>`)
+    if (points.length > 1)
+      out.push(
+        `<polyline fill="none" stroke="${color}" stroke-width="2.5" points="${points.map((p) => `${x(p.posts).toFixed(1)},${y(p.build.seconds).toFixed(1)}`).join(' ')}"/>`,
+      )
+    for (const p of points)
+      out.push(
+        `<circle cx="${x(p.posts).toFixed(1)}" cy="${y(p.build.seconds).toFixed(1)}" r="4" fill="${color}"><title>${label(engine)}: ${fmt(p.posts)} posts, ${fmt(p.build.seconds, 1)} s</title></circle>`,
+      )
     // A build that did not finish: a cross at the time it stopped, and why.
     for (const b of results.builds.filter((b) => b.engine === engine && b.build.status !== 'ok')) {
       const [cx, cy] = [x(b.posts), y(b.build.seconds)]
-      out.push(`<path d="M${cx - 6},${cy - 6}L${cx + 6},${cy + 6}M${cx - 6},${cy + 6}L${cx + 6},${cy - 6}" stroke="${color}" stroke-width="3"/>`)
-      out.push(`<text x="${cx - 10}" y="${cy - 10}" text-anchor="end" fill="${color}" font-weight="600" stroke="#fff" stroke-width="4" paint-order="stroke">${label(engine)}: ${b.build.status} after ${fmt(b.build.seconds)} s</text>`)
+      out.push(
+        `<path d="M${cx - 6},${cy - 6}L${cx + 6},${cy + 6}M${cx - 6},${cy + 6}L${cx + 6},${cy - 6}" stroke="${color}" stroke-width="3"/>`,
+      )
+      out.push(
+        `<text x="${cx - 10}" y="${cy - 10}" text-anchor="end" fill="${color}" font-weight="600" stroke="#fff" stroke-width="4" paint-order="stroke">${label(engine)}: ${b.build.status} after ${fmt(b.build.seconds)} s</text>`,
+      )
     }
     const ly = top + 10 + i * 24
     out.push(`<line x1="${W - right + 20}" x2="${W - right + 44}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2.5"/>`)
@@ -257,7 +321,9 @@ figures before and after each change, is in [optimizations.md](optimizations.md)
 ## Results
 
 From \`${path.basename(file)}\` (${results.date}): ${m.cpus} cores, ${fmt(m.memoryGB)} GB, Node ${m.node}, ${m.platform}, load average ${m.loadAtStart === undefined ? 'unknown' : fmt(m.loadAtStart, 1)} at the start; seed ${results.seed}; the run took ${fmt(results.seconds / 60, 1)} min.
-Versions: ${Object.entries(v).map(([k, val]) => `${k} ${val}`).join(', ')}.
+Versions: ${Object.entries(v)
+    .map(([k, val]) => `${k} ${val}`)
+    .join(', ')}.
 
 ${buildTable(results)}
 
@@ -273,6 +339,11 @@ ${notes(results)}
 
 /** The newest results file in `dir` (names are dates). */
 export function newestResults(dir: string): string | undefined {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort() : []
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f))
+        .sort()
+    : []
   return files.length ? path.join(dir, files.at(-1)!) : undefined
 }

@@ -8,9 +8,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+
 import { writeCorpus } from './corpus'
 import { astro } from './engines/astro'
-import { buildBare, BARE_EXPORT } from './engines/bare'
+import { BARE_EXPORT, buildBare } from './engines/bare'
 import { ROOT, WORK, type BuildContext, type Engine } from './engines/engine'
 import { hugo } from './engines/hugo'
 import { EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
@@ -30,12 +31,17 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '120' },
   },
 })
-const sizes = args.sizes.split(',').map((s) => Number(s.replace(/[_,]/g, ''))).sort((a, b) => a - b)
+const sizes = args.sizes
+  .split(',')
+  .map((s) => Number(s.replace(/[_,]/g, '')))
+  .sort((a, b) => a - b)
 const wanted = args.engines.split(',').map((s) => s.trim())
 const seed = Number(args.seed)
 const timeoutMs = Number(args.timeout) * 60_000
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !(timeoutMs > 0)) {
-  console.error('usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--seed 42] [--ref HEAD] [--timeout 120]')
+  console.error(
+    'usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--seed 42] [--ref HEAD] [--timeout 120]',
+  )
   process.exit(2)
 }
 const unknown = wanted.filter((e) => !['inkwell', 'astro', 'hugo'].includes(e))
@@ -64,7 +70,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command} || test -x /usr/sbin/${command}`]).status === 0
 const needed: [string, string][] = [
   ...(wanted.includes('hugo') ? ([['hugo', 'hugo']] as [string, string][]) : []),
-  ...(args['skip-serve'] ? [] : ([['wrk', 'wrk'], ['nginx', 'nginx']] as [string, string][])),
+  ...(args['skip-serve']
+    ? []
+    : ([
+        ['wrk', 'wrk'],
+        ['nginx', 'nginx'],
+      ] as [string, string][])),
   ...(args['skip-lighthouse'] ? [] : ([['chromium', 'chromium']] as [string, string][])),
 ]
 const missing = needed.filter(([command]) => !has(command)).map(([, pkg]) => pkg)
@@ -99,7 +110,9 @@ const logs = path.join(WORK, 'logs')
 fs.rmSync(logs, { recursive: true, force: true })
 const context = (name: string): BuildContext => ({ timeoutMs, log: (step) => path.join(logs, `${name}-${step}.log`) })
 const show = (what: string, run: Run) =>
-  console.log(`  ${what.padEnd(34)} ${run.status === 'ok' ? `${run.seconds.toFixed(2)} s` : `${run.status} (exit ${run.exitCode}, see ${path.relative(ROOT, run.log)})`}, peak ${run.peakMB} MB`)
+  console.log(
+    `  ${what.padEnd(34)} ${run.status === 'ok' ? `${run.seconds.toFixed(2)} s` : `${run.status} (exit ${run.exitCode}, see ${path.relative(ROOT, run.log)})`}, peak ${run.peakMB} MB`,
+  )
 
 const builds: BuildResult[] = []
 let web: Results['web']
@@ -126,14 +139,22 @@ for (const posts of sizes) {
     builds.push(result)
   }
   // Pages and serving once, on the smallest site, while its build is still in place.
-  if (posts === sizes[0] && builds.find((b) => b.engine === 'inkwell' && b.posts === posts)?.build.status === 'ok') web = await measureWeb(posts)
+  if (posts === sizes[0] && builds.find((b) => b.engine === 'inkwell' && b.posts === posts)?.build.status === 'ok')
+    web = await measureWeb(posts)
 }
 
 // --- Page weight, Lighthouse, serving -----------------------------------------------------------
 async function measureWeb(posts: number): Promise<NonNullable<Results['web']>> {
   console.log(`\npages and serving (${posts} posts)`)
   const post = '/posts/post-00001'
-  const result: NonNullable<Results['web']> = { posts, pages: [{ name: 'home', path: '/' }, { name: 'post', path: post }], serving: [] }
+  const result: NonNullable<Results['web']> = {
+    posts,
+    pages: [
+      { name: 'home', path: '/' },
+      { name: 'post', path: post },
+    ],
+    serving: [],
+  }
   const canLighthouse = !args['skip-lighthouse'] && fs.existsSync('/usr/bin/chromium')
   const canWrk = !args['skip-serve'] && has('wrk')
   if (!args['skip-lighthouse'] && !canLighthouse) note('Lighthouse skipped: no /usr/bin/chromium')
@@ -159,7 +180,9 @@ async function measureWeb(posts: number): Promise<NonNullable<Results['web']>> {
         for (const page of result.pages) {
           try {
             page.lighthouse = lighthouse(url + page.path, path.join(logs, `lighthouse-${page.name}.json`))
-            console.log(`  lighthouse ${page.path}: performance ${page.lighthouse.performance}, accessibility ${page.lighthouse.accessibility}`)
+            console.log(
+              `  lighthouse ${page.path}: performance ${page.lighthouse.performance}, accessibility ${page.lighthouse.accessibility}`,
+            )
           } catch (error) {
             note(`Lighthouse failed on ${page.path}: ${error instanceof Error ? error.message : error}`)
           }
@@ -221,9 +244,21 @@ const results: Results = {
   seconds: Math.round((Date.now() - started) / 1000),
   seed,
   sizes,
-  machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, platform: `${os.type()} ${os.release()}`, loadAtStart },
+  machine: {
+    cpus: os.cpus().length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.versions.node,
+    platform: `${os.type()} ${os.release()}`,
+    loadAtStart,
+  },
   versions,
-  builds: builds.map((b) => ({ ...b, build: relative(b.build)!, rebuild: relative(b.rebuild), checkCold: relative(b.checkCold), checkWarm: relative(b.checkWarm) })),
+  builds: builds.map((b) => ({
+    ...b,
+    build: relative(b.build)!,
+    rebuild: relative(b.rebuild),
+    checkCold: relative(b.checkCold),
+    checkWarm: relative(b.checkWarm),
+  })),
   web: web && { ...web, export: relative(web.export) },
   notes,
 }

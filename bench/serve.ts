@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+
 import { WORK } from './engines/engine'
 
 export async function freePort(): Promise<number> {
@@ -18,7 +19,13 @@ export async function freePort(): Promise<number> {
 /** Waits until `url` answers; fails when `child` exits first or after a minute. */
 export async function waitFor(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300 && child.exitCode === null; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return
     await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error(`${url} did not answer`)
@@ -37,7 +44,8 @@ export const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'ngi
 /** A site config (a `server { }` block) with its `listen` and `root` set for this run. */
 function siteConfig(source: string, port: number, root: string): string {
   const config = source.replace(/^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${port};`).replace(/^(\s*)root\s+[^;]+;/m, `$1root ${root};`)
-  if (!config.includes(`listen 127.0.0.1:${port};`) || !config.includes(`root ${root};`)) throw new Error('the nginx site config needs a `listen` and a `root` line')
+  if (!config.includes(`listen 127.0.0.1:${port};`) || !config.includes(`root ${root};`))
+    throw new Error('the nginx site config needs a `listen` and a `root` line')
   return config
 }
 
@@ -81,7 +89,10 @@ ${temp}
 }
 `,
   )
-  const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], { stdio: 'ignore', detached: true })
+  const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
+    stdio: 'ignore',
+    detached: true,
+  })
   return { child, url: `http://127.0.0.1:${port}`, config }
 }
 

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation'
+
 import { getContent, paginate } from '@/lib/content'
 import { PageHeader } from './page-title'
 import { Pagination } from './pagination'
@@ -13,7 +14,11 @@ export async function HomePage({ page }: { page: number }) {
   if (page < 1 || page > pages) notFound()
   return (
     <div className="mx-auto max-w-page">
-      {page === 1 ? <PageHeader title={site.title}>{site.description}</PageHeader> : <PageHeader title={`Posts, page ${page} of ${pages}`} />}
+      {page === 1 ? (
+        <PageHeader title={site.title}>{site.description}</PageHeader>
+      ) : (
+        <PageHeader title={`Posts, page ${page} of ${pages}`} />
+      )}
       {items.length ? <PostList posts={items} site={site} /> : <p>No posts yet.</p>}
       <Pagination page={page} pages={pages} href={pageHref} />
     </div>

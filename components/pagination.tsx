@@ -6,7 +6,10 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
   const link = 'inline-flex min-h-10 items-center font-medium text-[var(--link)] hover:underline'
   // Two equal outer columns keep "Page N of M" in the middle whichever links are present.
   return (
-    <nav aria-label="Pagination" className="mt-10 grid grid-cols-[1fr_auto_1fr] items-center gap-4 border-t border-[var(--line)] pt-6 text-sm">
+    <nav
+      aria-label="Pagination"
+      className="mt-10 grid grid-cols-[1fr_auto_1fr] items-center gap-4 border-t border-[var(--line)] pt-6 text-sm"
+    >
       <span className="justify-self-start">
         {page > 1 ? (
           <Link href={href(page - 1)} rel="prev" className={link}>

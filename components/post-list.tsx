@@ -1,4 +1,5 @@
 import Link from 'next/link'
+
 import type { Post, SiteConfig } from '@/lib/content'
 import { CategoryLinks } from './category-links'
 import { PostMeta } from './post-meta'

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+
 import type { PostLink } from '@/lib/content'
 
 /** Other posts on the same subjects, at the end of a post. */

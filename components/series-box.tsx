@@ -1,4 +1,5 @@
 import Link from 'next/link'
+
 import type { Post } from '@/lib/content'
 
 /** "Part N of M" of a series, every part listed with this one marked, and the parts either side. */

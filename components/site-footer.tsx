@@ -1,4 +1,5 @@
 import Link from 'next/link'
+
 import type { SiteConfig } from '@/lib/content'
 
 /** Copyright, navigation again, and the feed. */
@@ -12,15 +13,21 @@ export function SiteFooter({ site, authorName }: { site: SiteConfig; authorName:
         <nav aria-label="Footer">
           <ul className="-mx-2 grid grid-cols-3 gap-x-2 gap-y-1 sm:flex sm:flex-wrap">
             <li>
-              <Link href="/" className={link}>Home</Link>
+              <Link href="/" className={link}>
+                Home
+              </Link>
             </li>
             {site.nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className={link}>{item.label}</Link>
+                <Link href={item.href} className={link}>
+                  {item.label}
+                </Link>
               </li>
             ))}
             <li>
-              <a href="/feed.xml" className={link}>RSS feed</a>
+              <a href="/feed.xml" className={link}>
+                RSS feed
+              </a>
             </li>
           </ul>
         </nav>

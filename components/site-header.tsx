@@ -1,4 +1,5 @@
 import Link from 'next/link'
+
 import type { SiteConfig } from '@/lib/content'
 import { SearchButton } from './search/search-button'
 import { ThemeToggle } from './theme-toggle'

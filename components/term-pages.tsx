@@ -1,6 +1,7 @@
-import Link from 'next/link'
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
+
 import { getContent, getTerm, paginate, type TermKind } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
@@ -70,7 +71,10 @@ export async function TermPosts({ kind, slug, page }: { kind: TermKind; slug: st
 
 /** Static params for /<kind>/<slug>. */
 export async function termParams(kind: TermKind) {
-  return staticParams((await getContent())[kind].map((term) => ({ slug: term.slug })), { slug: NO_SLUG })
+  return staticParams(
+    (await getContent())[kind].map((term) => ({ slug: term.slug })),
+    { slug: NO_SLUG },
+  )
 }
 
 /** Static params for /<kind>/<slug>/page/<n>, n ≥ 2. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+
 import type { Post, Problem } from './content'
 import { decodeUrl, safeDecode } from './urls'
 
@@ -71,10 +72,18 @@ export function aliasProblems(posts: Post[], reserved: Set<string>, taken: Taken
       const found = aliasProblem(alias, reserved, { paths, files, publicDir: taken.publicDir })
       const keys = [plain(alias), aliasSegments(alias, true).join('/')]
       const other = keys.map((key) => seen.get(key)).find((p) => p && p !== post)
-      const problem = found ?? (other ? { message: `alias "${alias}" is also an alias of ${other.slug} (an old URL can lead to one post only)` } : undefined)
+      const problem =
+        found ??
+        (other ? { message: `alias "${alias}" is also an alias of ${other.slug} (an old URL can lead to one post only)` } : undefined)
       if (problem) {
         const before = source.slice(0, Math.max(0, offset < 0 ? 0 : offset + (problem.at ?? 0)))
-        problems.push({ severity: 'error', file: post.file, line: before.split('\n').length, column: before.length - before.lastIndexOf('\n'), message: problem.message })
+        problems.push({
+          severity: 'error',
+          file: post.file,
+          line: before.split('\n').length,
+          column: before.length - before.lastIndexOf('\n'),
+          message: problem.message,
+        })
       } else {
         for (const key of keys) seen.set(key, post)
       }
@@ -93,14 +102,23 @@ function aliasProblem(
   if (decoded.error !== undefined) return { message: decoded.error, at: decoded.at }
   const bare = alias.split(/[?#]/)[0]!
   const mark = /[\\?#]/.exec(alias)
-  if (mark?.[0] === '\\') return { message: `alias "${alias}" has a backslash, which browsers read as / (write ${alias.replaceAll('\\', '/')})`, at: mark.index }
-  if (mark?.[0] === '?') return { message: `alias "${alias}" has a query, which an old URL cannot be matched by: only its path is (write ${bare})`, at: mark.index }
-  if (mark?.[0] === '#') return { message: `alias "${alias}" has a fragment, which browsers never send to the server (write ${bare})`, at: mark.index }
+  if (mark?.[0] === '\\')
+    return { message: `alias "${alias}" has a backslash, which browsers read as / (write ${alias.replaceAll('\\', '/')})`, at: mark.index }
+  if (mark?.[0] === '?')
+    return {
+      message: `alias "${alias}" has a query, which an old URL cannot be matched by: only its path is (write ${bare})`,
+      at: mark.index,
+    }
+  if (mark?.[0] === '#')
+    return { message: `alias "${alias}" has a fragment, which browsers never send to the server (write ${bare})`, at: mark.index }
   const segments = alias.split('/')
   const dot = segments.findIndex((s) => /^(\.|%2e){1,2}$/i.test(s))
   if (dot >= 0) {
     const at = segments.slice(0, dot).join('/').length + 1
-    return { message: `alias "${alias}" has a "." or ".." segment, which browsers resolve away before they ask (write ${path.posix.normalize(safeDecode(alias))})`, at }
+    return {
+      message: `alias "${alias}" has a "." or ".." segment, which browsers resolve away before they ask (write ${path.posix.normalize(safeDecode(alias))})`,
+      at,
+    }
   }
   const first = safeDecode(alias.split('/').filter(Boolean)[0] ?? '')
   const file = aliasSegments(alias, true).join('/')
@@ -108,11 +126,16 @@ function aliasProblem(
   if (!first) return { message: `alias "${alias}" is the home page (list only old URLs of this post)` }
   if (reserved.has(first) || first.startsWith('_')) {
     const own = [...reserved].filter((r) => !r.startsWith('_')).map((r) => `/${r}`)
-    return { message: `alias "${alias}" is inside /${first}, where the site's own pages are (an alias must be an old URL outside ${own.join(', ')})` }
+    return {
+      message: `alias "${alias}" is inside /${first}, where the site's own pages are (an alias must be an old URL outside ${own.join(', ')})`,
+    }
   }
-  if (page) return { message: `alias "${alias}" is where the site's own page ${page} is served (list only old URLs that no page of the site uses)` }
-  const inPublic = (f: string) => publicDir && fs.statSync(path.join(/*turbopackIgnore: true*/ publicDir, f), { throwIfNoEntry: false })?.isFile()
-  if (inPublic(safeDecode(alias)) || inPublic(file)) return { message: `alias "${alias}" is a file in public/, which is served instead (list only old URLs that no file of the site uses)` }
+  if (page)
+    return { message: `alias "${alias}" is where the site's own page ${page} is served (list only old URLs that no page of the site uses)` }
+  const inPublic = (f: string) =>
+    publicDir && fs.statSync(path.join(/*turbopackIgnore: true*/ publicDir, f), { throwIfNoEntry: false })?.isFile()
+  if (inPublic(safeDecode(alias)) || inPublic(file))
+    return { message: `alias "${alias}" is a file in public/, which is served instead (list only old URLs that no file of the site uses)` }
   return undefined
 }
 

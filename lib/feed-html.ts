@@ -72,7 +72,11 @@ export function feedSafeHtml(html: string, pageUrl: string): string {
       return [SKIP, index]
     }
     // rehype-pretty-code's wrapper: keep it only when it carries a title in a <figcaption>.
-    if (node.tagName === 'figure' && props.dataRehypePrettyCodeFigure !== undefined && !node.children.some((c) => c.type === 'element' && c.tagName === 'figcaption')) {
+    if (
+      node.tagName === 'figure' &&
+      props.dataRehypePrettyCodeFigure !== undefined &&
+      !node.children.some((c) => c.type === 'element' && c.tagName === 'figcaption')
+    ) {
       parent.children.splice(index, 1, ...node.children)
       return [SKIP, index]
     }
@@ -80,7 +84,12 @@ export function feedSafeHtml(html: string, pageUrl: string): string {
     if (node.tagName === 'pre') {
       // Highlighted code is a span per line and per token, coloured by our CSS variables; a
       // reader gets none of that, so it gets the text.
-      const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: textOf(node).replace(/\n$/, '') }] }
+      const code: Element = {
+        type: 'element',
+        tagName: 'code',
+        properties: {},
+        children: [{ type: 'text', value: textOf(node).replace(/\n$/, '') }],
+      }
       node.children = [code]
       return SKIP
     }

@@ -1,5 +1,6 @@
 import { createElement } from 'react'
 import RSS from 'rss'
+
 import { feedComponents } from '@/components/feed'
 import type { Post, SeriesEntry, SiteConfig, Term } from './content'
 import { evaluatePost } from './content/run'
@@ -23,7 +24,8 @@ export interface FeedSpec {
 // Each post's feed HTML, rendered once per process however many feeds carry it. Keyed by the Post
 // object, which lives as long as one load of the content (a build; an edit in next dev); on
 // globalThis because Next may load this module more than once.
-const htmlCache: WeakMap<Post, Promise<string>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('inkwell.feedHtml')] ??= new WeakMap()) as never
+const htmlCache: WeakMap<Post, Promise<string>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('inkwell.feedHtml')] ??=
+  new WeakMap()) as never
 
 /** A post's full text as feed-safe HTML, with absolute URLs on the site URL. */
 export function postFeedHtml(post: Post, site: SiteConfig): Promise<string> {
@@ -73,7 +75,9 @@ export async function renderFeed({ site, posts, path, page, title, description }
   // rss 1.2.2 always stamps lastBuildDate with the clock; the feed last changed when its newest
   // item did, and a rebuild of the same content must give the same file. The channel's element
   // comes before every item, so the first match is it.
-  const xml = feed.xml().replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '')
+  const xml = feed
+    .xml()
+    .replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '')
   // The check refuses such characters in posts; one that still gets here (from an expression,
   // say) must not make the whole feed unreadable for every subscriber.
   return stripNotXml(xml)

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+
 import { contentOptions, getContent, type Author, type Post, type SiteConfig } from './content'
 import { absoluteUrl, feedPath, lastChanged, SITE_IMAGE, socialImage } from './urls'
 
@@ -27,7 +28,10 @@ const ogLocale = (language: string) => language.replace('-', '_')
 
 function feedAlternates(site: SiteConfig, feeds: FeedLink[] = []) {
   return {
-    'application/rss+xml': [{ title: site.title, path: feedPath.site }, ...feeds].map((feed) => ({ title: feed.title, url: absoluteUrl(site.url, feed.path) })),
+    'application/rss+xml': [{ title: site.title, path: feedPath.site }, ...feeds].map((feed) => ({
+      title: feed.title,
+      url: absoluteUrl(site.url, feed.path),
+    })),
   }
 }
 
@@ -40,7 +44,14 @@ export async function siteMetadata(): Promise<Metadata> {
     title: { default: site.title, template: `%s · ${site.title}` },
     description: site.description,
     alternates: { types: feedAlternates(site) },
-    openGraph: { type: 'website', siteName: site.title, locale: ogLocale(site.language), title: site.title, description: site.description, images: [image] },
+    openGraph: {
+      type: 'website',
+      siteName: site.title,
+      locale: ogLocale(site.language),
+      title: site.title,
+      description: site.description,
+      images: [image],
+    },
     twitter: { card: 'summary_large_image', title: site.title, description: site.description, images: [image.url] },
     // A preview build (INKWELL_DRAFTS=1) shows unpublished posts: keep all of it out of search engines.
     robots: contentOptions().includeDrafts ? { index: false, follow: false } : undefined,
@@ -57,7 +68,15 @@ export async function pageMetadata({ title, description, path, feeds }: PageInfo
     title: title ?? { absolute: site.title },
     description: text,
     alternates: { canonical: url, types: feedAlternates(site, feeds) },
-    openGraph: { type: 'website', url, siteName: site.title, locale: ogLocale(site.language), title: title ?? site.title, description: text, images: [image] },
+    openGraph: {
+      type: 'website',
+      url,
+      siteName: site.title,
+      locale: ogLocale(site.language),
+      title: title ?? site.title,
+      description: text,
+      images: [image],
+    },
     twitter: { card: 'summary_large_image', title: title ?? site.title, description: text, images: [image.url] },
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { ImageResponse } from 'next/og'
+
 import { keyFor, readBytes, writeBytes } from './content/cache'
 import { OG_SIZE } from './urls'
 
@@ -19,9 +20,18 @@ function loadFonts(): Promise<Font[]> {
   fonts ??= Promise.all(
     WEIGHTS.flatMap((weight) =>
       SUBSETS.map(async (subset) => {
-        const file = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules/@fontsource/inter/files', `inter-${subset}-${weight}-normal.woff`)
+        const file = path.join(
+          /*turbopackIgnore: true*/ process.cwd(),
+          'node_modules/@fontsource/inter/files',
+          `inter-${subset}-${weight}-normal.woff`,
+        )
         const data = await fs.readFile(file)
-        return { name: 'Inter', data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, weight, style: 'normal' as const }
+        return {
+          name: 'Inter',
+          data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
+          weight,
+          style: 'normal' as const,
+        }
       }),
     ),
   )
@@ -68,24 +78,43 @@ async function drawCard({ title, site, footer }: CardText): Promise<ImageRespons
   // Long titles get smaller type, so up to about four lines fit.
   const size = text.length > 90 ? 54 : text.length > 50 ? 64 : 76
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#fdfdfc', color: '#1c1c1f', fontFamily: 'Inter' }}>
-        <div style={{ display: 'flex', height: 16, background: '#2b2f6b' }} />
-        <div style={{ display: 'flex', flexDirection: 'column', flex: 1, padding: '56px 80px 64px' }}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 20, fontSize: 34, color: '#5c5f66' }}>
-            <svg width="52" height="52" viewBox="0 0 32 32">
-              <rect width="32" height="32" rx="7" fill="#2b2f6b" />
-              <path d="M16 6c4 5.5 7 9.3 7 13a7 7 0 0 1-14 0c0-3.7 3-7.5 7-13z" fill="#f4f1e8" />
-            </svg>
-            <span>{withoutEmoji(site)}</span>
-          </div>
-          <div style={{ display: 'flex', flex: 1, alignItems: 'center' }}>
-            <div style={{ fontSize: size, fontWeight: 700, lineHeight: 1.15, letterSpacing: '-0.02em', maxHeight: size * 1.15 * 4, overflow: 'hidden' }}>{text}</div>
-          </div>
-          {footer ? <div style={{ display: 'flex', fontSize: 32, color: '#5c5f66' }}>{withoutEmoji(footer)}</div> : null}
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        background: '#fdfdfc',
+        color: '#1c1c1f',
+        fontFamily: 'Inter',
+      }}
+    >
+      <div style={{ display: 'flex', height: 16, background: '#2b2f6b' }} />
+      <div style={{ display: 'flex', flexDirection: 'column', flex: 1, padding: '56px 80px 64px' }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 20, fontSize: 34, color: '#5c5f66' }}>
+          <svg width="52" height="52" viewBox="0 0 32 32">
+            <rect width="32" height="32" rx="7" fill="#2b2f6b" />
+            <path d="M16 6c4 5.5 7 9.3 7 13a7 7 0 0 1-14 0c0-3.7 3-7.5 7-13z" fill="#f4f1e8" />
+          </svg>
+          <span>{withoutEmoji(site)}</span>
         </div>
+        <div style={{ display: 'flex', flex: 1, alignItems: 'center' }}>
+          <div
+            style={{
+              fontSize: size,
+              fontWeight: 700,
+              lineHeight: 1.15,
+              letterSpacing: '-0.02em',
+              maxHeight: size * 1.15 * 4,
+              overflow: 'hidden',
+            }}
+          >
+            {text}
+          </div>
+        </div>
+        {footer ? <div style={{ display: 'flex', fontSize: 32, color: '#5c5f66' }}>{withoutEmoji(footer)}</div> : null}
       </div>
-    ),
+    </div>,
     { ...OG_SIZE, fonts: await loadFonts() },
   )
 }

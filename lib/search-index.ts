@@ -5,7 +5,10 @@ import path from 'node:path'
 export const SEARCH_BODY = 'data-pagefind-body'
 
 /** Where the built pages are and where their search index goes, for `next build` or an export. */
-export function searchIndexPaths(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): { pages: string; output: string } {
+export function searchIndexPaths(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): { pages: string; output: string } {
   if (env.INKWELL_OUTPUT === 'export') {
     // A static export is the site as files (out/, or a custom distDir): the index sits inside it.
     const site = path.resolve(cwd, env.INKWELL_DIST_DIR || 'out')
@@ -19,7 +22,10 @@ export function searchIndexPaths(env: Record<string, string | undefined> = proce
 
 /** The URL path a built page is served at: `posts/a.html` → `/posts/a`, `index.html` → `/`. */
 export function pageUrl(relativeFile: string): string {
-  const clean = relativeFile.split(path.sep).join('/').replace(/\.html$/, '')
+  const clean = relativeFile
+    .split(path.sep)
+    .join('/')
+    .replace(/\.html$/, '')
   return clean === 'index' ? '/' : `/${clean.replace(/\/index$/, '')}`
 }
 

@@ -1,4 +1,5 @@
 import type { MetadataRoute } from 'next'
+
 import { paginate, type Content, type Post } from './content'
 import { absoluteUrl, lastChanged, newestChange, publicPosts } from './urls'
 
@@ -7,7 +8,10 @@ import { absoluteUrl, lastChanged, newestChange, publicPosts } from './urls'
  * else `date`), never by the build: a rebuild of unchanged content gives the same sitemap.
  * `staticPages` are the app's pages without content (/about); they carry no date.
  */
-export function sitemapEntries(content: Pick<Content, 'site' | 'posts' | 'categories' | 'tags' | 'series'>, staticPages: string[]): MetadataRoute.Sitemap {
+export function sitemapEntries(
+  content: Pick<Content, 'site' | 'posts' | 'categories' | 'tags' | 'series'>,
+  staticPages: string[],
+): MetadataRoute.Sitemap {
   const { site } = content
   const posts = publicPosts(content.posts)
   const entries = new Map<string, Date | undefined>()

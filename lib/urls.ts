@@ -24,7 +24,10 @@ export type Decoded = { value: string; error?: undefined } | { value?: undefined
 export function decodeUrl(text: string, what: string): Decoded {
   const stray = /%(?![0-9a-f]{2})/i.exec(text)
   if (stray) {
-    return { error: `${what} is not a valid URL: "${text.slice(stray.index, stray.index + 3)}" is not a percent-escape (write %25 for a literal %)`, at: stray.index }
+    return {
+      error: `${what} is not a valid URL: "${text.slice(stray.index, stray.index + 3)}" is not a percent-escape (write %25 for a literal %)`,
+      at: stray.index,
+    }
   }
   for (const run of text.matchAll(/(?:%[0-9a-f]{2})+/gi)) {
     try {
@@ -62,6 +65,15 @@ export function lastChanged(post: Post): Date {
 export function newestChange(posts: Post[]): Date | undefined {
   const times = posts.map((post) => lastChanged(post).getTime())
   return times.length ? new Date(Math.max(...times)) : undefined
+}
+
+/** Where the site's pages live: a post (its images under it), a category's or tag's posts, a series, page N of a list. */
+export const pagePath = {
+  post: (slug: string) => `/posts/${slug}`,
+  term: (kind: 'categories' | 'tags', slug: string) => `/${kind}/${slug}`,
+  series: (slug: string) => `/series/${slug}`,
+  /** Page `page` (from 1) of the list at `base`, '' being the home page's. */
+  paged: (base: string, page: number) => (page === 1 ? base || '/' : `${base}/page/${page}`),
 }
 
 /** Where a page's feed lives: the site's, a category's or a series'. */

@@ -16,6 +16,11 @@ export const stripNotXml = (text: string): string => text.replace(NOT_XML, '')
 /** What to tell an author about one such character found `where` ("in the title", "in the text"). */
 export function badCharacterMessage(char: string, where: string): string {
   const code = char.charCodeAt(0)
-  const kind = code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'control character' : code >= 0xd800 && code <= 0xdfff ? 'unpaired surrogate' : 'character'
+  const kind =
+    code < 0x20 || (code >= 0x7f && code <= 0x9f)
+      ? 'control character'
+      : code >= 0xd800 && code <= 0xdfff
+        ? 'unpaired surrogate'
+        : 'character'
   return `${kind} U+${code.toString(16).toUpperCase().padStart(4, '0')} ${where} (delete it; feeds cannot carry it)`
 }

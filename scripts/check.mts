@@ -6,6 +6,7 @@
 // changed; .vscode/tasks.json runs it so that problems appear in the editor at their lines.
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { contentOptions, formatProblem } from '../lib/content'
 import { createCompilePool } from '../lib/content/compile-pool'
 

@@ -1,6 +1,7 @@
 // npm run new -- "Post title" [--series "Name"] [--category "Name"] [--folder]
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+
 import { contentOptions } from '../lib/content'
 import { createPost } from '../lib/content/scaffold'
 
@@ -8,7 +9,12 @@ const usage = 'usage: npm run new -- "Post title" [--series "Series name"] [--ca
 try {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { series: { type: 'string' }, category: { type: 'string' }, folder: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      series: { type: 'string' },
+      category: { type: 'string' },
+      folder: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   })
   if (values.help || positionals.length !== 1) {
     console.error(usage)

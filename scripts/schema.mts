@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+
 import { authorSchema, frontmatterSchema, siteSchema } from '../lib/content/schema'
 
 const out = path.resolve('schemas')

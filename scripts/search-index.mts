@@ -2,6 +2,7 @@
 // paths are in lib/search-index.ts). npm run build and npm run export run it.
 import fs from 'node:fs'
 import * as pagefind from 'pagefind'
+
 import { searchablePages, searchIndexPaths } from '../lib/search-index'
 
 const started = performance.now()

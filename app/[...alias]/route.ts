@@ -28,5 +28,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[...alia
   const headers = { 'Content-Type': 'text/html; charset=utf-8' }
   // Location is a path, so the redirect stays on whichever host served the old URL.
   // Encoded: a header carries ASCII only, and a post's path may be 日本語.
-  return staticExport ? new Response(body, { headers }) : new Response(body, { status: 308, headers: { ...headers, Location: encodePath(post.url) } })
+  return staticExport
+    ? new Response(body, { headers })
+    : new Response(body, { status: 308, headers: { ...headers, Location: encodePath(post.url) } })
 }

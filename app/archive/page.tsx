@@ -1,4 +1,5 @@
 import Link from 'next/link'
+
 import { PageHeader } from '@/components/page-title'
 import { formatDate, getContent } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
@@ -21,7 +22,11 @@ export default async function ArchivePage() {
           <ol className="mt-3">
             {yearPosts.map((post) => (
               <li key={post.slug} className="flex gap-4 py-2">
-                <time dateTime={post.date.toISOString()} title={formatDate(post.date, site.language, site.timeZone)} className="w-16 shrink-0 pt-0.5 text-sm tabular-nums text-[var(--muted)]">
+                <time
+                  dateTime={post.date.toISOString()}
+                  title={formatDate(post.date, site.language, site.timeZone)}
+                  className="w-16 shrink-0 pt-0.5 text-sm tabular-nums text-[var(--muted)]"
+                >
                   {short.format(post.date)}
                 </time>
                 <Link href={post.url} className="font-medium hover:text-[var(--link)]">

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+
 import { PageHeader } from '@/components/page-title'
 import { SearchPanel } from '@/components/search/search-panel'
 
@@ -10,7 +11,13 @@ export default function SearchPage() {
       <PageHeader title="Search" />
       <SearchPanel inUrl />
       <noscript>
-        <p className="mt-4 text-[var(--muted)]">Search runs in your browser and needs JavaScript. Every post is listed in the <Link href="/archive" className="text-[var(--link)] underline">archive</Link>.</p>
+        <p className="mt-4 text-[var(--muted)]">
+          Search runs in your browser and needs JavaScript. Every post is listed in the{' '}
+          <Link href="/archive" className="text-[var(--link)] underline">
+            archive
+          </Link>
+          .
+        </p>
       </noscript>
     </div>
   )

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+
 import { PageHeader } from '@/components/page-title'
 import { formatDate, getContent } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
@@ -17,8 +18,7 @@ export default async function SeriesIndex() {
             <Link href={`/series/${s.slug}`} className="block rounded-lg border border-[var(--line)] p-5 hover:border-[var(--link)]">
               <span className="block text-xl font-semibold">{s.name}</span>
               <span className="mt-1 block text-sm text-[var(--muted)]">
-                {s.posts.length} {s.posts.length === 1 ? 'part' : 'parts'} ·{' '}
-                <time dateTime={s.first.toISOString()}>{date(s.first)}</time>
+                {s.posts.length} {s.posts.length === 1 ? 'part' : 'parts'} · <time dateTime={s.first.toISOString()}>{date(s.first)}</time>
                 {s.last.getTime() !== s.first.getTime() ? (
                   <>
                     {' – '}

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { dirBytes, measure } from '../measure'
 import { appendParagraph, childEnv, copyInto, postSlugs, rm, ROOT, WORK, type Engine } from './engine'
 
@@ -22,7 +23,10 @@ export function toAstro(mdx: string): string {
         (_, src: string, alt: string, caption: string) => `<figure>\n\n![${alt}](${src})\n\n<figcaption>${caption}</figcaption>\n</figure>`,
       )
       // GitHub alerts are Inkwell's; in Astro they are the same admonition component.
-      .replace(/^> \[!(\w+)\]\n> (.*)$/gm, (_, type: string, text: string) => `<Admonition type="${type.toLowerCase()}">\n${text}\n</Admonition>`)
+      .replace(
+        /^> \[!(\w+)\]\n> (.*)$/gm,
+        (_, type: string, text: string) => `<Admonition type="${type.toLowerCase()}">\n${text}\n</Admonition>`,
+      )
   )
 }
 
@@ -41,7 +45,8 @@ export function astro(): Engine {
         execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: DIR, stdio: 'inherit' })
         fs.writeFileSync(stamp, wanted)
       }
-      const version = (name: string) => (JSON.parse(fs.readFileSync(path.join(DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+      const version = (name: string) =>
+        (JSON.parse(fs.readFileSync(path.join(DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
       return `${version('astro')} (@astrojs/mdx ${version('@astrojs/mdx')})`
     },
     prepare(content) {
@@ -55,7 +60,12 @@ export function astro(): Engine {
     },
     async build(ctx) {
       // Its content-layer data store and Vite caches would make the second size warm.
-      rm(path.join(DIR, 'dist'), path.join(DIR, '.astro'), path.join(DIR, 'node_modules', '.astro'), path.join(DIR, 'node_modules', '.vite'))
+      rm(
+        path.join(DIR, 'dist'),
+        path.join(DIR, '.astro'),
+        path.join(DIR, 'node_modules', '.astro'),
+        path.join(DIR, 'node_modules', '.vite'),
+      )
       return build(ctx.log('build'), ctx.timeoutMs)
     },
     async rebuild(ctx) {

@@ -2,6 +2,7 @@
 // static export: the JavaScript it ships is the framework's floor, to compare Inkwell's pages with.
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { measure, type Run } from '../measure'
 import { childEnv, rm, ROOT, WORK } from './engine'
 
@@ -11,7 +12,8 @@ export const BARE_EXPORT = path.join(BARE, 'out')
 const FILES: Record<string, string> = {
   // No lockfile and no node_modules here: next, react and react-dom resolve from the repository's.
   'next.config.mjs': "export default { output: 'export' }\n",
-  'app/layout.jsx': "export const metadata = { title: 'Bare' }\n\nexport default function Layout({ children }) {\n  return (\n    <html lang=\"en\">\n      <body>{children}</body>\n    </html>\n  )\n}\n",
+  'app/layout.jsx':
+    'export const metadata = { title: \'Bare\' }\n\nexport default function Layout({ children }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  )\n}\n',
   'app/page.jsx': 'export default function Page() {\n  return <p>A bare Next.js page.</p>\n}\n',
 }
 
@@ -22,5 +24,10 @@ export async function buildBare(timeoutMs: number, log: string): Promise<Run> {
     fs.mkdirSync(path.dirname(path.join(BARE, name)), { recursive: true })
     fs.writeFileSync(path.join(BARE, name), text)
   }
-  return measure(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: BARE, env: childEnv({}), timeoutMs, log })
+  return measure(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: BARE,
+    env: childEnv({}),
+    timeoutMs,
+    log,
+  })
 }

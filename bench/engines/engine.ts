@@ -1,6 +1,7 @@
 // What every engine module offers the bench, and the helpers they share.
 import fs from 'node:fs'
 import path from 'node:path'
+
 import type { Run } from '../measure'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -32,7 +33,16 @@ export interface Engine {
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1', ...extra }
   // NODE_OPTIONS would change heap limits; the others change what Inkwell builds.
-  for (const key of ['NODE_ENV', 'NODE_OPTIONS', 'SITE_URL', 'INKWELL_DRAFTS', 'INKWELL_DIST_DIR', 'INKWELL_OUTPUT', 'INKWELL_CACHE', 'INKWELL_NOW']) {
+  for (const key of [
+    'NODE_ENV',
+    'NODE_OPTIONS',
+    'SITE_URL',
+    'INKWELL_DRAFTS',
+    'INKWELL_DIST_DIR',
+    'INKWELL_OUTPUT',
+    'INKWELL_CACHE',
+    'INKWELL_NOW',
+  ]) {
     if (!(key in extra)) delete env[key]
   }
   return env

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { dirBytes, measure } from '../measure'
 import { appendParagraph, childEnv, copyInto, postSlugs, rm, ROOT, WORK, type Engine } from './engine'
 
@@ -16,8 +17,14 @@ export function toHugo(mdx: string): string {
     mdx
       // Hugo taxonomies are lists.
       .replace(/^series: (".*")$/m, 'series: [$1]')
-      .replace(/<Admonition type="(\w+)" title="([^"]*)">\n([\s\S]*?)\n<\/Admonition>/g, '{{< admonition type="$1" title="$2" >}}\n$3\n{{< /admonition >}}')
-      .replace(/^> \[!(\w+)\]\n> (.*)$/gm, (_, type: string, text: string) => `{{< admonition type="${type.toLowerCase()}" >}}\n${text}\n{{< /admonition >}}`)
+      .replace(
+        /<Admonition type="(\w+)" title="([^"]*)">\n([\s\S]*?)\n<\/Admonition>/g,
+        '{{< admonition type="$1" title="$2" >}}\n$3\n{{< /admonition >}}',
+      )
+      .replace(
+        /^> \[!(\w+)\]\n> (.*)$/gm,
+        (_, type: string, text: string) => `{{< admonition type="${type.toLowerCase()}" >}}\n${text}\n{{< /admonition >}}`,
+      )
       // ```ts title="example.ts" {1} → ```ts {hl_lines=[1]} (Hugo has no code-block titles).
       .replace(/^```(\w+) title="[^"]*" \{(\d+)\}$/gm, '```$1 {hl_lines=[$2]}')
       .replace(/<Figure src="\.\/([^"]+)" alt="([^"]*)" caption="([^"]*)" \/>/g, '{{< figure src="$1" alt="$2" caption="$3" >}}')
@@ -29,7 +36,12 @@ export function toHugo(mdx: string): string {
 
 export function hugo(): Engine {
   const build = (log: string, timeoutMs: number) =>
-    measure('hugo', ['--source', DIR, '--destination', 'public', '--cacheDir', path.join(DIR, 'cache')], { cwd: DIR, env: childEnv({}), timeoutMs, log })
+    measure('hugo', ['--source', DIR, '--destination', 'public', '--cacheDir', path.join(DIR, 'cache')], {
+      cwd: DIR,
+      env: childEnv({}),
+      timeoutMs,
+      log,
+    })
   return {
     name: 'hugo',
     async setup() {

@@ -5,7 +5,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { measure, dirBytes, type Run } from '../measure'
+
+import { dirBytes, measure, type Run } from '../measure'
 import { appendParagraph, childEnv, postSlugs, rm, ROOT, WORK, type BuildContext, type Engine } from './engine'
 
 export const SITE = path.join(WORK, 'inkwell', 'site')

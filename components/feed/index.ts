@@ -1,4 +1,5 @@
 import type { MDXComponents } from 'mdx/types'
+
 import { mdxComponents } from '../mdx'
 import { FeedAdmonition } from './admonition'
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+
 import { AdmonitionIcon } from './admonition-icon'
 import type { AdmonitionType } from './spec'
 

@@ -1,4 +1,5 @@
 import { Children, isValidElement, type ComponentPropsWithoutRef, type ReactElement, type ReactNode } from 'react'
+
 import { CopyButton } from './copy-button'
 
 type Props = ComponentPropsWithoutRef<'figure'> & { 'data-rehype-pretty-code-figure'?: string }

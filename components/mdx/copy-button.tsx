@@ -10,7 +10,11 @@ const noSubscription = () => () => {}
  */
 export function CopyButton() {
   // False in the server's HTML, true once hydrated: the button shows only when it can work.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false)
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
   const [copied, setCopied] = useState(false)
   useEffect(() => {
     if (!copied) return

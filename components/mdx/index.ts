@@ -1,4 +1,5 @@
 import type { MDXComponents } from 'mdx/types'
+
 import { Admonition } from './admonition'
 import { CodeBlock } from './code-block'
 import { Figure } from './figure'

@@ -40,7 +40,15 @@ export function SearchButton() {
         aria-keyshortcuts="/ Control+K"
         className="inline-flex h-9 items-center gap-2 rounded-md px-2 text-[0.95rem] text-[var(--muted)] hover:bg-[var(--surface)] hover:text-[var(--fg)]"
       >
-        <svg className="size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
+        <svg
+          className="size-5"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          aria-hidden="true"
+        >
           <circle cx="11" cy="11" r="6.5" />
           <path d="m16 16 4.5 4.5" />
         </svg>

@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useId, useState, useSyncExternalStore } from 'react'
+
 import { excerptParts, loadPagefind, type PagefindResultData } from './pagefind'
 
 const MAX_RESULTS = 10
@@ -25,7 +26,11 @@ function shown(query: string, last: State): State {
  */
 export function SearchPanel({ inUrl = false, onNavigate }: { inUrl?: boolean; onNavigate?: () => void }) {
   // On /search the query starts as ?q= (known only in the browser), until the reader types.
-  const fromUrl = useSyncExternalStore(noSubscription, () => (inUrl ? (new URLSearchParams(window.location.search).get('q') ?? '') : ''), () => '')
+  const fromUrl = useSyncExternalStore(
+    noSubscription,
+    () => (inUrl ? (new URLSearchParams(window.location.search).get('q') ?? '') : ''),
+    () => '',
+  )
   const [typed, setQuery] = useState<string | undefined>(undefined)
   const query = typed ?? fromUrl
   const [last, setState] = useState<State>({ status: 'idle' })

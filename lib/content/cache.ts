@@ -9,20 +9,76 @@ import type { CompileOptions, CompiledPost } from './mdx'
 // way, so a rebuild draws only the cards whose text changed.
 
 const DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', '.cache', 'inkwell')
-// The cache is only valid for the pipeline that filled it: the versions of the compiler packages
-// and the source of our own plugins are part of every key.
-const PIPELINE_FILES = ['lib/content/mdx.ts', 'lib/content/images.ts', 'lib/content/depth.ts', 'lib/content/files.ts', 'lib/urls.ts', 'lib/content/sandbox.ts', 'lib/content/html-policy.ts', 'lib/slug.ts', 'components/mdx/spec.ts', 'node_modules/@mdx-js/mdx/package.json', 'node_modules/shiki/package.json', 'node_modules/rehype-pretty-code/package.json', 'node_modules/remark-gfm/package.json']
+
+// The cache is only valid for the pipeline that filled it. Every module a compile runs is part of
+// every key, found by following the imports of mdx.ts (so a new plugin is covered once it is
+// imported), and so is the version of every package those modules import.
+const PIPELINE_ENTRY = 'lib/content/mdx.ts'
+// Value imports and re-exports at the start of a line (`import type` is caught, to be skipped), and import().
+const IMPORT = /^(?:import|export)\s+(type\s+)?(?:[^;'"()=]*?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm
+
+const pipelines = new Map<string, string[] | null>()
+
+/**
+ * The files a compile depends on, as paths from the project `root`: the modules it runs and the
+ * package.json of each package they import. Null when the sources are not there (a deployed server).
+ */
+export function pipelineFiles(root = process.cwd()): string[] | null {
+  if (!pipelines.has(root)) pipelines.set(root, findPipeline(root))
+  return pipelines.get(root)!
+}
+
+function findPipeline(root: string): string[] | null {
+  const modules = new Set<string>()
+  const packages = new Set<string>()
+  const pending = [PIPELINE_ENTRY]
+  while (pending.length) {
+    const file = pending.pop()!
+    if (modules.has(file)) continue
+    const text = readSource(root, file)
+    if (text === undefined) return null
+    modules.add(file)
+    for (const specifier of valueImports(text)) {
+      if (specifier.startsWith('node:')) continue
+      if (!/^(\.|@\/)/.test(specifier)) packages.add(packageName(specifier))
+      else pending.push(resolveModule(root, specifier.startsWith('@/') ? specifier.slice(2) : path.posix.join(path.posix.dirname(file), specifier)))
+    }
+  }
+  // A package installed deeper than the top of node_modules is left out rather than turning the cache off.
+  const manifests = [...packages].map((name) => `node_modules/${name}/package.json`).filter((file) => fs.existsSync(path.join(/*turbopackIgnore: true*/ root, file)))
+  return [...modules, ...manifests].sort()
+}
+
+/** The modules a source imports for their values (not `import type`), import() included. */
+const valueImports = (text: string): string[] => [...text.matchAll(IMPORT)].filter((m) => !m[1]).map((m) => m[3] ?? m[2]!)
+
+/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
+const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+
+const readSource = (root: string, file: string): string | undefined => {
+  try {
+    return fs.readFileSync(path.join(/*turbopackIgnore: true*/ root, file), 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/** The file an import without extension names: `x.ts`, `x.tsx`, or `x/index.ts` (as written when none is there). */
+const resolveModule = (root: string, file: string): string =>
+  [`${file}.ts`, `${file}.tsx`, `${file}/index.ts`, file].find((f) => fs.statSync(path.join(/*turbopackIgnore: true*/ root, f), { throwIfNoEntry: false })?.isFile()) ?? file
 
 const sourceHashes = new Map<string, string | null>()
 
 /** A hash of source files (paths from the project root); null when they are not there. */
-function sourcesHash(files: readonly string[]): string | null {
-  const id = files.join('\0')
+function sourcesHash(files: readonly string[] | null): string | null {
+  if (!files) return null
+  const root = process.cwd()
+  const id = [root, ...files].join('\0')
   if (sourceHashes.has(id)) return sourceHashes.get(id)!
   let digest: string | null
   try {
     const hash = createHash('sha1').update('inkwell-cache-1')
-    for (const file of files) hash.update(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), file)))
+    for (const file of files) hash.update(fs.readFileSync(path.join(/*turbopackIgnore: true*/ root, file)))
     digest = hash.digest('hex')
   } catch {
     digest = null // sources not present (a deployed server): work without a cache
@@ -31,8 +87,8 @@ function sourcesHash(files: readonly string[]): string | null {
   return digest
 }
 
-/** The key of a result made by `sources` from `parts`; null when caching is off. */
-export function keyFor(sources: readonly string[], ...parts: string[]): string | null {
+/** The key of a result made by `sources` (null: unknown) from `parts`; null when caching is off. */
+export function keyFor(sources: readonly string[] | null, ...parts: string[]): string | null {
   if (process.env.INKWELL_CACHE === '0') return null
   const base = sourcesHash(sources)
   if (!base) return null
@@ -42,7 +98,7 @@ export function keyFor(sources: readonly string[], ...parts: string[]): string |
 }
 
 /** The key of one compile: its input and the pipeline; null when caching is off. */
-export const cacheKey = (...parts: string[]): string | null => keyFor(PIPELINE_FILES, ...parts)
+export const cacheKey = (...parts: string[]): string | null => keyFor(pipelineFiles(), ...parts)
 
 /** Bytes stored by `keyFor` under a kind of result (`og` for social cards), if present. */
 export function readBytes(kind: string, key: string): Buffer | undefined {
@@ -117,5 +173,32 @@ export async function compileAndStore(body: string, options: CompileOptions, key
   const { compilePost } = await import('./mdx')
   const result = await compilePost(body, options)
   if (key) writeCached(key, result)
+  return result
+}
+
+// Compiled posts by file, kept across reloads in one process (next dev), so an edit recompiles
+// only the post that changed; the disk keeps them across processes. On globalThis: Next may load
+// this module twice.
+const compiled: Map<string, { key: string; result: CompiledPost; stamps: Entry['stamps'] }> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('inkwell.compileCache')
+] ??= new Map()) as never
+
+/**
+ * Compiles one post with `compile`, unless this process compiled the same input already or the
+ * disk has it (a full compile from an earlier build serves a check-only one too).
+ */
+export async function compileCached(body: string, options: CompileOptions, compile = compileAndStore): Promise<CompiledPost> {
+  const { file, publicDir } = options
+  const checkOnly = options.checkOnly === true
+  const trust = `${options.trustedCode}:${options.trustedHtml}`
+  const fullKey = cacheKey(file, body, publicDir, trust)
+  const diskKey = checkOnly ? cacheKey(file, body, publicDir, trust, 'check-only') : fullKey
+  const key = diskKey ?? createHash('sha1').update(file).update(body).update(publicDir).update(trust).update(String(checkOnly)).digest('hex')
+  const inMemory = compiled.get(file)
+  let result = inMemory?.key === key && isFresh(inMemory.stamps) ? inMemory.result : undefined
+  if (!result && fullKey) result = readCached(fullKey)
+  if (!result && diskKey && diskKey !== fullKey) result = readCached(diskKey)
+  result ??= await compile(body, options, diskKey)
+  compiled.set(file, { key, result, stamps: stampsOf(result) })
   return result
 }

@@ -97,11 +97,74 @@ export interface SandboxOptions {
 
 /** Everything one rendering of a post needs; `components` are the registry it is rendered with. */
 export function createSandbox(components: Record<string, unknown> = {}, options: SandboxOptions = {}): Sandbox {
-  const allowedTypes = new Set<unknown>([Fragment, ...Object.values(components)])
+  const check = valueChecker(new Set<unknown>([Fragment, ...Object.values(components)]))
+  const { begin, tick } = timeBudget(options)
+  const attr = <T,>(tag: string, name: string, value: T): T => {
+    const problem = /^[a-z]/.test(tag) || /^on[A-Z]/.test(name) || name === 'dangerouslySetInnerHTML' ? attributeAllowed(tag, name, value) : undefined
+    if (problem) throw new SandboxError(problem)
+    check(value)
+    return value
+  }
+  return {
+    g: GLOBALS,
+    begin,
+    tick,
+    key(key) {
+      const k = typeof key === 'symbol' || typeof key === 'number' ? key : String(key)
+      if (typeof k === 'string' && FORBIDDEN_KEYS.has(k)) throw new SandboxError(`the property "${k}" is not available in a post expression (it leads to code that can reach the build machine)`)
+      return k
+    },
+    value(value) {
+      check(value)
+      return value
+    },
+    attr,
+    spread(tag, value) {
+      if (value === null || typeof value !== 'object') return value
+      for (const [name, v] of Object.entries(value)) attr(tag, name, v)
+      return value
+    },
+    sink: Object.freeze(Object.create(null)),
+    refuse(what) {
+      throw new SandboxError(`${what} is not available in a post`)
+    },
+    undeclared(name) {
+      // The same words as the engine's own error, which authors know.
+      throw new ReferenceError(`${name} is not defined`)
+    },
+    fail: failure,
+    props(props) {
+      // Shallow is enough: the registry's entries cannot be replaced, and nothing else is shared.
+      return Object.freeze({ ...props, components: Object.freeze({ ...(props as { components?: object }).components }) }) as typeof props
+    },
+  }
+}
+
+/** Each expression's time budget: `begin` starts it, `tick` (in every loop and function) stops the expression once it is spent. */
+function timeBudget(options: SandboxOptions): Pick<Sandbox, 'begin' | 'tick'> {
   let deadline = Infinity
   let expired = false
   let ticks = 0
+  return {
+    begin(where) {
+      options.onBegin?.(where)
+      deadline = performance.now() + TIME_BUDGET_MS
+      expired = false
+      ticks = 0
+    },
+    tick() {
+      if (expired || (++ticks & 1023) === 0) {
+        if (expired || performance.now() > deadline) {
+          expired = true
+          throw new SandboxError(`this expression ran for more than ${TIME_BUDGET_MS / 1000} seconds and was stopped (look for a loop that never ends)`)
+        }
+      }
+    },
+  }
+}
 
+/** A check of what an expression gives the page: throws at the first element, attribute or value a post may not have. */
+function valueChecker(allowedTypes: Set<unknown>): (value: unknown) => void {
   const checkElement = (element: ReactElement, seen: Set<unknown>) => {
     const { type } = element
     const props = (element.props ?? {}) as Record<string, unknown>
@@ -119,7 +182,6 @@ export function createSandbox(components: Record<string, unknown> = {}, options:
     }
     for (const v of Object.values(props)) check(v, seen)
   }
-
   const check = (value: unknown, seen: Set<unknown>): void => {
     if (value === null || typeof value !== 'object') return
     if (seen.has(value)) return
@@ -133,66 +195,17 @@ export function createSandbox(components: Record<string, unknown> = {}, options:
     // Plain objects are data passed to components (a list of stats, say): check what they hold.
     for (const v of Object.values(value)) check(v, seen)
   }
+  return (value) => check(value, new Set())
+}
 
-  const attr = <T,>(tag: string, name: string, value: T): T => {
-    const problem = /^[a-z]/.test(tag) || /^on[A-Z]/.test(name) || name === 'dangerouslySetInnerHTML' ? attributeAllowed(tag, name, value) : undefined
-    if (problem) throw new SandboxError(problem)
-    check(value, new Set())
-    return value
+/** The error to throw for one an expression threw: located, with what to do. */
+function failure(where: string, error: unknown): Error {
+  if (error instanceof SandboxError) return new Error(`${where} ${error.message}`)
+  let text: string
+  try {
+    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  } catch {
+    text = 'an error that cannot be shown'
   }
-
-  return {
-    g: GLOBALS,
-    begin(where) {
-      options.onBegin?.(where)
-      deadline = performance.now() + TIME_BUDGET_MS
-      expired = false
-      ticks = 0
-    },
-    tick() {
-      if (expired || (++ticks & 1023) === 0) {
-        if (expired || performance.now() > deadline) {
-          expired = true
-          throw new SandboxError(`this expression ran for more than ${TIME_BUDGET_MS / 1000} seconds and was stopped (look for a loop that never ends)`)
-        }
-      }
-    },
-    key(key) {
-      const k = typeof key === 'symbol' || typeof key === 'number' ? key : String(key)
-      if (typeof k === 'string' && FORBIDDEN_KEYS.has(k)) throw new SandboxError(`the property "${k}" is not available in a post expression (it leads to code that can reach the build machine)`)
-      return k
-    },
-    value(value) {
-      check(value, new Set())
-      return value
-    },
-    attr,
-    spread(tag, value) {
-      if (value === null || typeof value !== 'object') return value
-      for (const [name, v] of Object.entries(value)) attr(tag, name, v)
-      return value
-    },
-    sink: Object.freeze(Object.create(null)),
-    refuse(what) {
-      throw new SandboxError(`${what} is not available in a post`)
-    },
-    undeclared(name) {
-      // The same words as the engine's own error, which authors know.
-      throw new ReferenceError(`${name} is not defined`)
-    },
-    fail(where, error) {
-      if (error instanceof SandboxError) return new Error(`${where} ${error.message}`)
-      let text: string
-      try {
-        text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-      } catch {
-        text = 'an error that cannot be shown'
-      }
-      return new Error(`${where} ${EXPRESSION_THREW} "${text}" (fix the JavaScript between { and }, or write \\{ to show a literal brace)`)
-    },
-    props(props) {
-      // Shallow is enough: the registry's entries cannot be replaced, and nothing else is shared.
-      return Object.freeze({ ...props, components: Object.freeze({ ...(props as { components?: object }).components }) }) as typeof props
-    },
-  }
+  return new Error(`${where} ${EXPRESSION_THREW} "${text}" (fix the JavaScript between { and }, or write \\{ to show a literal brace)`)
 }

@@ -105,204 +105,240 @@ export function sandboxExpression(
   origin: { line: number; column: number },
   report: (problem: SandboxProblem) => void,
 ): { expression: Expression; globals: string[] } {
-  const declared = new Set<string>()
-  const references: Identifier[] = []
-  // Identifiers written to (`x = 1`, `x++`, `for (x of …)`): disarmed as a write, not a read.
-  const targets = new Set<Identifier>()
-  const written = (pattern: Pattern | EsNode | null | undefined) => {
+  const rewriter = new Rewriter(origin, report)
+  const rewritten = rewriter.rewrite(expression) as Expression
+  return { expression: rewritten, globals: rewriter.resolveReferences() }
+}
+
+/** One expression's rewrite: what it declares, the names it refers to and writes, and the problems on the way. */
+class Rewriter {
+  readonly declared = new Set<string>()
+  readonly references: Identifier[] = []
+  /** Identifiers written to (`x = 1`, `x++`, `for (x of …)`): disarmed as a write, not a read. */
+  readonly targets = new Set<Identifier>()
+
+  constructor(
+    readonly origin: { line: number; column: number },
+    readonly report: (problem: SandboxProblem) => void,
+  ) {}
+
+  fail(node: AnyNode, message: string) {
+    this.report({ message, ...at(node, this.origin) })
+  }
+
+  written(pattern: Pattern | EsNode | null | undefined) {
     const ids: Identifier[] = []
     if (pattern && pattern.type !== 'VariableDeclaration' && pattern.type !== 'MemberExpression') patternNames(pattern as Pattern, ids)
-    ids.forEach((id) => targets.add(id))
+    ids.forEach((id) => this.targets.add(id))
   }
-  const fail = (node: AnyNode, message: string) => report({ message, ...at(node, origin) })
 
-  // Declarations anywhere in the expression, first, so a use before its declaration still counts.
-  const declare = (ids: Identifier[]) => {
+  /** Declarations anywhere in the expression count, so a use before its declaration is still declared. */
+  declare(patterns: (Pattern | null | undefined)[]) {
+    const ids: Identifier[] = []
+    for (const p of patterns) patternNames(p, ids)
     for (const id of ids) {
-      if (reservedName(id.name)) fail(id, `"${id.name}" cannot be declared in a post, because it names something of the build machine or of the page (choose another name)`)
+      if (reservedName(id.name)) this.fail(id, `"${id.name}" cannot be declared in a post, because it names something of the build machine or of the page (choose another name)`)
       // Declared even when refused, so its uses are not reported a second time.
-      declared.add(id.name)
+      this.declared.add(id.name)
     }
   }
 
-  const rewrite = (node: unknown, parent?: AnyNode): unknown => {
-    if (Array.isArray(node)) return node.map((n) => rewrite(n, parent))
+  rewrite(node: unknown, parent?: AnyNode): unknown {
+    if (Array.isArray(node)) return node.map((n) => this.rewrite(n, parent))
     if (!node || typeof node !== 'object' || typeof (node as { type?: unknown }).type !== 'string') return node
     const n = node as AnyNode
+    const refused = this.refusal(n)
+    if (refused) return refused
     switch (n.type) {
-      case 'ThisExpression':
-        fail(n, `"this" is not available in a post expression ${HINT}`)
-        return refuse('this')
-      case 'MetaProperty':
-        fail(n, `${(n.meta as Identifier).name}.${(n.property as Identifier).name} is not available in a post expression ${HINT}`)
-        return refuse('import.meta')
-      case 'ImportExpression':
-        fail(n, `import() is not available in a post: it would load code onto the build machine ${HINT}`)
-        return refuse('import()')
-      case 'Super':
-      case 'ClassExpression':
-        fail(n, `classes are not available in a post expression (use plain objects and functions) ${HINT}`)
-        return refuse('a class')
-      case 'ClassDeclaration':
-        fail(n, `classes are not available in a post expression (use plain objects and functions) ${HINT}`)
-        return { type: 'ExpressionStatement', expression: refuse('a class') }
-      case 'WithStatement':
-      case 'DebuggerStatement':
-        fail(n, `"${n.type === 'WithStatement' ? 'with' : 'debugger'}" is not available in a post expression ${HINT}`)
-        return { type: 'ExpressionStatement', expression: refuse(n.type === 'WithStatement' ? 'with' : 'debugger') }
       case 'AssignmentExpression':
-        written(n.left)
-        return rewriteChildren(n)
+        this.written(n.left)
+        return this.rewriteChildren(n)
       case 'UpdateExpression':
-        written(n.argument)
-        return rewriteChildren(n)
+        this.written(n.argument)
+        return this.rewriteChildren(n)
       case 'LabeledStatement':
-        return { ...n, body: rewrite(n.body, n) }
+        return { ...n, body: this.rewrite(n.body, n) }
       case 'BreakStatement':
       case 'ContinueStatement':
         return n
       case 'Identifier':
-        references.push(n)
+        this.references.push(n)
         return n
-      case 'VariableDeclarator': {
-        const ids: Identifier[] = []
-        patternNames(n.id, ids)
-        declare(ids)
-        return { ...n, id: rewritePattern(n.id), init: rewrite(n.init, n) }
-      }
+      case 'VariableDeclarator':
+        this.declare([n.id])
+        return { ...n, id: this.rewritePattern(n.id), init: this.rewrite(n.init, n) }
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
-      case 'FunctionDeclaration': {
-        const ids: Identifier[] = []
-        for (const p of n.params) patternNames(p, ids)
-        if (n.type !== 'ArrowFunctionExpression' && n.id) ids.push(n.id)
-        declare(ids)
-        if (n.async || n.generator) fail(n, `${n.async ? 'async' : 'generator'} functions are not available in a post expression (a post renders once, at build time) ${HINT}`)
-        const params = n.params.map(rewritePattern)
-        const body = rewrite(n.body, n) as Expression | BlockStatement
-        const block: BlockStatement =
-          body.type === 'BlockStatement' ? withTick(body) : { type: 'BlockStatement', body: [tick(), { type: 'ReturnStatement', argument: body }] }
-        return { ...n, params, body: block, expression: false }
-      }
-      case 'CatchClause': {
-        const ids: Identifier[] = []
-        patternNames(n.param, ids)
-        declare(ids)
-        return { ...n, param: n.param && rewritePattern(n.param), body: rewrite(n.body, n) }
-      }
+      case 'FunctionDeclaration':
+        return this.rewriteFunction(n)
+      case 'CatchClause':
+        this.declare([n.param])
+        return { ...n, param: n.param && this.rewritePattern(n.param), body: this.rewrite(n.body, n) }
       case 'WhileStatement':
       case 'DoWhileStatement':
       case 'ForStatement':
       case 'ForInStatement':
       case 'ForOfStatement': {
-        if (n.type === 'ForInStatement' || n.type === 'ForOfStatement') written(n.left)
-        const copy = rewriteChildren(n) as typeof n
+        if (n.type === 'ForInStatement' || n.type === 'ForOfStatement') this.written(n.left)
+        const copy = this.rewriteChildren(n) as typeof n
         return { ...copy, body: withTick(copy.body as Statement) }
       }
-      case 'MemberExpression': {
-        const object = rewrite(n.object, n) as Expression
-        if (!n.computed) {
-          const name = (n.property as Identifier).name
-          if (!FORBIDDEN_KEYS.has(name)) return { ...n, object }
-          fail(n.property, `".${name}" is not available in a post expression: it leads to code that can reach the build machine ${HINT}`)
-          return { ...n, object, computed: true, property: call(member(SANDBOX, 'key'), [{ type: 'Literal', value: name }]) }
-        }
-        const key = n.property.type === 'Literal' ? staticKey(n.property) : undefined
-        if (key !== undefined) {
-          if (!FORBIDDEN_KEYS.has(key)) return { ...n, object }
-          fail(n.property, `"[${JSON.stringify(key)}]" is not available in a post expression: it leads to code that can reach the build machine ${HINT}`)
-          return { ...n, object, property: call(member(SANDBOX, 'key'), [{ type: 'Literal', value: key }]) }
-        }
-        // A key computed at run time is checked when it is known.
-        return { ...n, object, property: call(member(SANDBOX, 'key'), [rewrite(n.property, n) as Expression]) }
-      }
-      case 'Property': {
-        // An object literal's keys: `{ __proto__: x }` would set a prototype.
-        const key = n.computed ? undefined : staticKey(n.key)
-        const refused = key !== undefined && FORBIDDEN_KEYS.has(key)
-        if (refused) fail(n.key, `a property named "${key}" is not available in a post expression ${HINT}`)
-        // `{ a }` is `{ a: a }`: the value becomes a node of its own, so that disarming a refused
-        // reference (below) leaves the key alone.
-        const own = n.shorthand ? { ...(n.value as object) } : n.value
-        const value = parent?.type === 'ObjectPattern' ? rewritePattern(own as Pattern) : rewrite(own, n)
-        const computedKey = n.computed || refused ? call(member(SANDBOX, 'key'), [n.computed ? (rewrite(n.key, n) as Expression) : { type: 'Literal', value: key! }]) : n.key
-        return { ...n, key: computedKey, computed: n.computed || refused, shorthand: false, value }
-      }
-      case 'JSXElement': {
-        const opening = n.openingElement
-        const name = jsxName(opening.name)
-        if (name && !/^[A-Z]/.test(name)) {
-          const attributes: PolicyAttribute[] = opening.attributes.map((a) =>
-            a.type === 'JSXSpreadAttribute'
-              ? { name: '…', spread: true, place: at(a as AnyNode, origin) }
-              : {
-                  name: a.name.type === 'JSXIdentifier' ? a.name.name : `${a.name.namespace.name}:${a.name.name.name}`,
-                  value: a.value === null ? true : a.value.type === 'Literal' && typeof a.value.value === 'string' ? a.value.value : undefined,
-                  dynamic: a.value !== null && a.value.type !== 'Literal',
-                  place: at(a as AnyNode, origin),
-                },
-          )
-          for (const problem of checkElement(name, attributes)) report({ message: problem.message, ...(problem.place ?? at(n, origin)) })
-        }
-        return rewriteChildren(n)
-      }
+      case 'MemberExpression':
+        return this.rewriteMember(n)
+      case 'Property':
+        return this.rewriteProperty(n, parent)
+      case 'JSXElement':
+        this.checkHtml(n)
+        return this.rewriteChildren(n)
       case 'JSXIdentifier':
       case 'JSXMemberExpression':
       case 'JSXNamespacedName':
         // Element names: components resolve through the registry, not through scope.
         return n
       default:
-        return rewriteChildren(n)
+        return this.rewriteChildren(n)
     }
   }
 
-  function rewriteChildren(n: AnyNode): unknown {
+  /** What may not be written at all: reported, and replaced by a call that refuses it should it ever run. */
+  refusal(n: AnyNode): unknown {
+    switch (n.type) {
+      case 'ThisExpression':
+        this.fail(n, `"this" is not available in a post expression ${HINT}`)
+        return refuse('this')
+      case 'MetaProperty':
+        this.fail(n, `${(n.meta as Identifier).name}.${(n.property as Identifier).name} is not available in a post expression ${HINT}`)
+        return refuse('import.meta')
+      case 'ImportExpression':
+        this.fail(n, `import() is not available in a post: it would load code onto the build machine ${HINT}`)
+        return refuse('import()')
+      case 'Super':
+      case 'ClassExpression':
+        this.fail(n, `classes are not available in a post expression (use plain objects and functions) ${HINT}`)
+        return refuse('a class')
+      case 'ClassDeclaration':
+        this.fail(n, `classes are not available in a post expression (use plain objects and functions) ${HINT}`)
+        return { type: 'ExpressionStatement', expression: refuse('a class') }
+      case 'WithStatement':
+      case 'DebuggerStatement':
+        this.fail(n, `"${n.type === 'WithStatement' ? 'with' : 'debugger'}" is not available in a post expression ${HINT}`)
+        return { type: 'ExpressionStatement', expression: refuse(n.type === 'WithStatement' ? 'with' : 'debugger') }
+      default:
+        return undefined
+    }
+  }
+
+  /** A function: its parameters and name declared, its body counting against the time budget at every call. */
+  rewriteFunction(n: Extract<AnyNode, { type: 'FunctionExpression' | 'ArrowFunctionExpression' | 'FunctionDeclaration' }>): unknown {
+    this.declare([...n.params, n.type !== 'ArrowFunctionExpression' ? n.id : undefined])
+    if (n.async || n.generator) this.fail(n, `${n.async ? 'async' : 'generator'} functions are not available in a post expression (a post renders once, at build time) ${HINT}`)
+    const params = n.params.map((p) => this.rewritePattern(p))
+    const body = this.rewrite(n.body, n) as Expression | BlockStatement
+    const block: BlockStatement = body.type === 'BlockStatement' ? withTick(body) : { type: 'BlockStatement', body: [tick(), { type: 'ReturnStatement', argument: body }] }
+    return { ...n, params, body: block, expression: false }
+  }
+
+  /** `a.b`, `a["b"]`, `a[k]`: a key that leads to the build machine is refused; one computed at run time is checked when it is known. */
+  rewriteMember(n: Extract<AnyNode, { type: 'MemberExpression' }>): unknown {
+    const object = this.rewrite(n.object, n) as Expression
+    if (!n.computed) {
+      const name = (n.property as Identifier).name
+      if (!FORBIDDEN_KEYS.has(name)) return { ...n, object }
+      this.fail(n.property, `".${name}" is not available in a post expression: it leads to code that can reach the build machine ${HINT}`)
+      return { ...n, object, computed: true, property: call(member(SANDBOX, 'key'), [{ type: 'Literal', value: name }]) }
+    }
+    const key = n.property.type === 'Literal' ? staticKey(n.property) : undefined
+    if (key !== undefined) {
+      if (!FORBIDDEN_KEYS.has(key)) return { ...n, object }
+      this.fail(n.property, `"[${JSON.stringify(key)}]" is not available in a post expression: it leads to code that can reach the build machine ${HINT}`)
+      return { ...n, object, property: call(member(SANDBOX, 'key'), [{ type: 'Literal', value: key }]) }
+    }
+    return { ...n, object, property: call(member(SANDBOX, 'key'), [this.rewrite(n.property, n) as Expression]) }
+  }
+
+  /** An object literal's (or pattern's) property: `{ __proto__: x }` would set a prototype. */
+  rewriteProperty(n: Extract<AnyNode, { type: 'Property' }>, parent: AnyNode | undefined): unknown {
+    const key = n.computed ? undefined : staticKey(n.key)
+    const refused = key !== undefined && FORBIDDEN_KEYS.has(key)
+    if (refused) this.fail(n.key, `a property named "${key}" is not available in a post expression ${HINT}`)
+    // `{ a }` is `{ a: a }`: the value becomes a node of its own, so that disarming a refused
+    // reference (below) leaves the key alone.
+    const own = n.shorthand ? { ...(n.value as object) } : n.value
+    const value = parent?.type === 'ObjectPattern' ? this.rewritePattern(own as Pattern) : this.rewrite(own, n)
+    const computedKey = n.computed || refused ? call(member(SANDBOX, 'key'), [n.computed ? (this.rewrite(n.key, n) as Expression) : { type: 'Literal', value: key! }]) : n.key
+    return { ...n, key: computedKey, computed: n.computed || refused, shorthand: false, value }
+  }
+
+  /** An HTML element written in JSX inside an expression goes through the same policy as one in the text. */
+  checkHtml(n: Extract<AnyNode, { type: 'JSXElement' }>): void {
+    const opening = n.openingElement
+    const name = jsxName(opening.name)
+    if (!name || /^[A-Z]/.test(name)) return
+    const attributes: PolicyAttribute[] = opening.attributes.map((a) =>
+      a.type === 'JSXSpreadAttribute'
+        ? { name: '…', spread: true, place: at(a as AnyNode, this.origin) }
+        : {
+            name: a.name.type === 'JSXIdentifier' ? a.name.name : `${a.name.namespace.name}:${a.name.name.name}`,
+            value: a.value === null ? true : a.value.type === 'Literal' && typeof a.value.value === 'string' ? a.value.value : undefined,
+            dynamic: a.value !== null && a.value.type !== 'Literal',
+            place: at(a as AnyNode, this.origin),
+          },
+    )
+    for (const problem of checkElement(name, attributes)) this.report({ message: problem.message, ...(problem.place ?? at(n, this.origin)) })
+  }
+
+  rewriteChildren(n: AnyNode): unknown {
     const copy: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(n)) copy[k] = k === 'loc' || k === 'range' ? v : rewrite(v, n)
+    for (const [k, v] of Object.entries(n)) copy[k] = k === 'loc' || k === 'range' ? v : this.rewrite(v, n)
     return copy
   }
 
-  // A pattern's own names are declarations, not references; defaults and computed keys are.
-  function rewritePattern(pattern: Pattern): Pattern {
+  /** A pattern's own names are declarations, not references; defaults and computed keys are. */
+  rewritePattern(pattern: Pattern): Pattern {
     switch (pattern.type) {
       case 'Identifier':
         return pattern
       case 'ObjectPattern':
         return {
           ...pattern,
-          properties: pattern.properties.map((p) => (p.type === 'RestElement' ? { ...p, argument: rewritePattern(p.argument) } : (rewrite(p, pattern as AnyNode) as typeof p))),
+          properties: pattern.properties.map((p) =>
+            p.type === 'RestElement' ? { ...p, argument: this.rewritePattern(p.argument) } : (this.rewrite(p, pattern as AnyNode) as typeof p),
+          ),
         }
       case 'ArrayPattern':
-        return { ...pattern, elements: pattern.elements.map((e) => e && rewritePattern(e)) }
+        return { ...pattern, elements: pattern.elements.map((e) => e && this.rewritePattern(e)) }
       case 'RestElement':
-        return { ...pattern, argument: rewritePattern(pattern.argument) }
+        return { ...pattern, argument: this.rewritePattern(pattern.argument) }
       case 'AssignmentPattern':
-        return { ...pattern, left: rewritePattern(pattern.left), right: rewrite(pattern.right, pattern as AnyNode) as Expression }
+        return { ...pattern, left: this.rewritePattern(pattern.left), right: this.rewrite(pattern.right, pattern as AnyNode) as Expression }
       default:
         // A member expression as an assignment target: `[a.b] = …`.
-        return rewrite(pattern, undefined) as Pattern
+        return this.rewrite(pattern, undefined) as Pattern
     }
   }
 
-  const rewritten = rewrite(expression) as Expression
-  const globals = new Set<string>()
-  for (const id of references) {
-    if (declared.has(id.name) || CONSTANTS.has(id.name) || PROVIDED.has(id.name)) continue
-    if ((ALLOWED_GLOBALS as readonly string[]).includes(id.name)) {
-      globals.add(id.name)
-      continue
+  /**
+   * After the rewrite: the allowed globals the expression uses, to be passed in. Every other name
+   * it does not declare is disarmed: one the check did not refuse is simply not defined, and
+   * rendering reports it as "x is not defined" at its line. A write goes to a frozen object.
+   */
+  resolveReferences(): string[] {
+    const globals = new Set<string>()
+    for (const id of this.references) {
+      if (this.declared.has(id.name) || CONSTANTS.has(id.name) || PROVIDED.has(id.name)) continue
+      if ((ALLOWED_GLOBALS as readonly string[]).includes(id.name)) {
+        globals.add(id.name)
+        continue
+      }
+      if (id.name === SANDBOX || (id.name.startsWith('_') && id.name !== '_')) this.fail(id, `"${id.name}" is not available in a post expression ${HINT}`)
+      else if (id.name in globalThis || ['require', 'module', 'exports', 'arguments'].includes(id.name)) {
+        this.fail(id, `"${id.name}" is not available in a post expression: it belongs to the build machine ${HINT}`)
+      } else if (this.targets.has(id)) this.fail(id, `"${id.name}" is assigned but never declared (declare it first: let ${id.name} = …)`)
+      Object.assign(id, this.targets.has(id) ? sink(id.name) : refuseReference(id.name))
+      delete (id as { name?: string }).name
     }
-    if (id.name === SANDBOX || (id.name.startsWith('_') && id.name !== '_')) fail(id, `"${id.name}" is not available in a post expression ${HINT}`)
-    else if (id.name in globalThis || ['require', 'module', 'exports', 'arguments'].includes(id.name)) {
-      fail(id, `"${id.name}" is not available in a post expression: it belongs to the build machine ${HINT}`)
-    }
-    else if (targets.has(id)) fail(id, `"${id.name}" is assigned but never declared (declare it first: let ${id.name} = …)`)
-    // Every other name is disarmed: one the check did not refuse is simply not defined, and
-    // rendering reports it as "x is not defined" at its line. A write goes to a frozen object.
-    Object.assign(id, targets.has(id) ? sink(id.name) : refuseReference(id.name))
-    delete (id as { name?: string }).name
+    return [...globals]
   }
-  return { expression: rewritten, globals: [...globals] }
 }
 
 function jsxName(name: { type: string; name?: unknown; namespace?: { name: string }; object?: unknown; property?: { name: string } }): string | undefined {

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { slugify } from '../slug'
 import { toOffsetDateTime } from './dates'
-import { parseYaml, splitFrontmatter } from './frontmatter'
-import { findPostFiles, readYamlFile } from './load'
+import { findPostFiles } from './discover'
+import { parseYaml, readYamlFile, splitFrontmatter } from './frontmatter'
 import { frontmatterSchema, siteSchema } from './schema'
 
 export interface NewPost {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
+
 import { Admonition } from '@/components/mdx/admonition'
 import { ADMONITION_TYPES } from '@/components/mdx/spec'
 
@@ -40,7 +41,11 @@ describe('Admonition', () => {
   })
 
   it('shows a custom title instead of the type name', () => {
-    render(<Admonition type="tip" title="Before you start">Text</Admonition>)
+    render(
+      <Admonition type="tip" title="Before you start">
+        Text
+      </Admonition>,
+    )
     const note = screen.getByRole('note')
     expect(note.querySelector('.admonition-title')?.textContent).toBe('Before you start')
     expect(within(note).queryByText('Tip')).toBeNull()

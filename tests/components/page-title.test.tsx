@@ -2,6 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react'
 import Link from 'next/link'
 import { afterEach, describe, expect, it } from 'vitest'
+
 import { PageHeader, PageTitle } from '@/components/page-title'
 
 afterEach(cleanup)

@@ -1,5 +1,6 @@
 // Debian's chromium driven by playwright-core (Playwright cannot download its own browsers here).
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+
 import { SITE_URL } from './env'
 
 export function launchBrowser(): Promise<Browser> {
@@ -7,14 +8,23 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
     // A fresh temporary profile each launch (Playwright's default); no network beyond our servers.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
 // The machine is offline, and a post shows a remote image. Requests to other origins get this
 // placeholder instead, so "no failed requests" is about our site; anything but an image from
 // another origin is reported as a problem.
-const PLACEHOLDER = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9" viewBox="0 0 16 9"><rect width="16" height="9" fill="#999"/></svg>'
+const PLACEHOLDER =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9" viewBox="0 0 16 9"><rect width="16" height="9" fill="#999"/></svg>'
 
 /** What went wrong while pages loaded in a context: console errors, page errors, failed requests. */
 export interface Watch {
@@ -24,7 +34,11 @@ export interface Watch {
 }
 
 /** A browser context for `base` that records problems and keeps requests on this machine. */
-export async function openContext(browser: Browser, base: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; watch: Watch }> {
+export async function openContext(
+  browser: Browser,
+  base: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; watch: Watch }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })
   const watch: Watch = { problems: [], requests: [] }
   const site = new URL(SITE_URL).origin

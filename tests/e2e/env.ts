@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { pageUrl } from '@/lib/search-index'
 import { ROOT } from '../site/env'
 
@@ -17,6 +18,8 @@ export const E2E_DIST = '.next-e2e'
 export const EXPORT_DIR = path.join(ROOT, 'out')
 /** SITE_URL of both builds: absolute links to it are links within the site. */
 export const SITE_URL = 'https://inkwell.example.com'
+/** The admin password next start runs with (comments.test.ts logs in with it). */
+export const ADMIN_PASSWORD = 'e2e admin password'
 
 /** URL paths of every page the export holds (one HTML file each), but the 404 page. */
 export function builtPages(): string[] {

@@ -3,10 +3,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+
 import { buildEnv } from '../site/env'
-import { E2E_DIST, EXPORT_DIR, ROOT, SITE_URL } from './env'
+import { ADMIN_PASSWORD, E2E_DIST, EXPORT_DIR, ROOT, SITE_URL } from './env'
 import { startNginx, waitFor } from './nginx'
 
 async function freePort(): Promise<number> {
@@ -35,13 +37,19 @@ export default async function setup(project: TestProject) {
   run('export', exportEnv)
 
   const nextPort = await freePort()
+  // Comments go to a throwaway embedded database, never the developer's data/.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-e2e-data-'))
   const next: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(nextPort), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env,
+    env: { ...env, INKWELL_DATA_DIR: dataDir, INKWELL_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: 'ignore',
   })
   const nextUrl = `http://127.0.0.1:${nextPort}`
-  await waitFor(nextUrl, () => next.exitCode !== null, () => 'next start did not answer')
+  await waitFor(
+    nextUrl,
+    () => next.exitCode !== null,
+    () => 'next start did not answer',
+  )
   const nginx = await startNginx({ site: path.join(ROOT, 'deploy/nginx.conf'), root: EXPORT_DIR, port: await freePort() })
 
   project.provide('targets', [
@@ -52,5 +60,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     next.kill()
     await nginx.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -49,7 +49,11 @@ ${temp}
   let stderr = ''
   child.stderr?.on('data', (d) => (stderr += d))
   const url = `http://127.0.0.1:${port}`
-  await waitFor(url, () => child.exitCode !== null, () => `nginx did not start:\n${stderr}\n${log()}`)
+  await waitFor(
+    url,
+    () => child.exitCode !== null,
+    () => `nginx did not start:\n${stderr}\n${log()}`,
+  )
   return {
     url,
     log,
@@ -68,7 +72,13 @@ ${temp}
 export async function waitFor(url: string, dead: () => boolean, message: () => string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (dead()) break
-    if (await fetch(url).then(() => true, () => false)) return
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return
     await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error(message())

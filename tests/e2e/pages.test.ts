@@ -3,6 +3,7 @@
 import { HtmlValidate } from 'html-validate'
 import { JSDOM } from 'jsdom'
 import { describe, expect, inject, it } from 'vitest'
+
 import { builtPages, SITE_URL } from './env'
 import { htmlRules } from './html-rules'
 
@@ -16,7 +17,11 @@ describe.each(targets)('$name', ({ url: base }) => {
     if (!fetched.has(path)) {
       fetched.set(
         path,
-        fetch(base + path).then(async (r) => ({ status: r.status, type: r.headers.get('content-type') ?? '', html: r.headers.get('content-type')?.includes('text/html') ? await r.text() : '' })),
+        fetch(base + path).then(async (r) => ({
+          status: r.status,
+          type: r.headers.get('content-type') ?? '',
+          html: r.headers.get('content-type')?.includes('text/html') ? await r.text() : '',
+        })),
       )
     }
     return fetched.get(path)!
@@ -28,7 +33,8 @@ describe.each(targets)('$name', ({ url: base }) => {
     for (const path of [...pages, '/this-page-does-not-exist']) {
       const { html } = await get(path)
       const report = await validator.validateString(html, path)
-      for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`)
+      for (const m of report.results.flatMap((r) => r.messages))
+        problems.push(`${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`)
     }
     expect(problems).toEqual([])
   })
@@ -42,7 +48,12 @@ describe.each(targets)('$name', ({ url: base }) => {
       const refs = [
         ...[...doc.querySelectorAll('a[href], link[href]')].map((e) => e.getAttribute('href')!),
         ...[...doc.querySelectorAll('img[src], script[src], source[src]')].map((e) => e.getAttribute('src')!),
-        ...[...doc.querySelectorAll('img[srcset], source[srcset]')].flatMap((e) => e.getAttribute('srcset')!.split(',').map((s) => s.trim().split(/\s+/)[0]!)),
+        ...[...doc.querySelectorAll('img[srcset], source[srcset]')].flatMap((e) =>
+          e
+            .getAttribute('srcset')!
+            .split(',')
+            .map((s) => s.trim().split(/\s+/)[0]!),
+        ),
       ]
       for (const ref of refs) {
         const absolute = ref.startsWith(SITE_URL) ? base + ref.slice(SITE_URL.length) : new URL(ref, base + path).href

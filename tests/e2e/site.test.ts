@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
 import { contentSecurityPolicy, securityHeaders, svgPolicy } from '@/lib/security-headers.mjs'
 import { launchBrowser, MISSING_PAGE, openContext, visit } from './browser'
 import { builtPages } from './env'
@@ -178,7 +179,9 @@ describe.each(targets)('$name', ({ url: base }) => {
     const id = (await link.getAttribute('href'))!.slice(1)
     await link.click()
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${id}`)
-    await expect.poll(() => page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), id)).toBeLessThan(60)
+    await expect
+      .poll(() => page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), id))
+      .toBeLessThan(60)
     await expect.poll(() => link.getAttribute('aria-current')).toBe('location')
 
     // On a phone the same links are folded above the post.
@@ -189,7 +192,9 @@ describe.each(targets)('$name', ({ url: base }) => {
     const inline = page.locator('details nav[data-toc] a').first()
     const first = (await inline.getAttribute('href'))!.slice(1)
     await inline.click()
-    await expect.poll(() => page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), first)).toBeLessThan(60)
+    await expect
+      .poll(() => page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), first))
+      .toBeLessThan(60)
     await context.close()
     expect(watch.problems).toEqual([])
   })
@@ -201,7 +206,11 @@ describe.each(targets)('$name', ({ url: base }) => {
     await visit(page, base, post)
     // A long word from the post's text (not its title) that search must find.
     const word = await page.locator('.prose p').evaluateAll((ps) => {
-      const words = ps.map((p) => p.textContent ?? '').join(' ').match(/\b[a-z]{9,}\b/g) ?? []
+      const words =
+        ps
+          .map((p) => p.textContent ?? '')
+          .join(' ')
+          .match(/\b[a-z]{9,}\b/g) ?? []
       return words[Math.floor(words.length / 2)]
     })
     expect(word).toBeTruthy()
@@ -214,7 +223,9 @@ describe.each(targets)('$name', ({ url: base }) => {
     const hit = dialog.locator(`.search-results a[href="${post}"]`)
     await hit.waitFor()
     // Only the published posts are in the index (drafts have no page to index at all).
-    const entry = (await (await fetch(`${base}/pagefind/pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> }
+    const entry = (await (await fetch(`${base}/pagefind/pagefind-entry.json`)).json()) as {
+      languages: Record<string, { page_count: number }>
+    }
     expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(posts.length)
     expect((await hit.locator('mark').allInnerTexts()).map((m) => m.toLowerCase())).toContain(word)
     await page.keyboard.press('Escape')
@@ -233,7 +244,17 @@ describe.each(targets)('$name', ({ url: base }) => {
   })
 
   // Every post: code, tables and admonitions differ from one post to the next.
-  const AXE_PAGES = ['/', ...posts, pages.find((p) => p.startsWith('/categories/')), pages.find((p) => p.startsWith('/tags/')), pages.find((p) => p.startsWith('/series/')), '/archive', '/about', '/search', MISSING_PAGE]
+  const AXE_PAGES = [
+    '/',
+    ...posts,
+    pages.find((p) => p.startsWith('/categories/')),
+    pages.find((p) => p.startsWith('/tags/')),
+    pages.find((p) => p.startsWith('/series/')),
+    '/archive',
+    '/about',
+    '/search',
+    MISSING_PAGE,
+  ]
 
   it.each(['light', 'dark'] as const)('has no axe violations in %s mode', async (scheme) => {
     const { context } = await openContext(browser, base, { colorScheme: scheme })
@@ -244,7 +265,13 @@ describe.each(targets)('$name', ({ url: base }) => {
       await visit(page, base, path!)
       expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(scheme === 'dark')
       const { violations } = await new AxeBuilder({ page }).analyze()
-      for (const v of violations) found.push(`${path}: ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`)
+      for (const v of violations)
+        found.push(
+          `${path}: ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join('\n    ')}`,
+        )
     }
     await context.close()
     expect(found).toEqual([])

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+
 import { aliasProblems, aliasSegments, aliasTargets, redirectPage, reservedSegments } from '@/lib/aliases'
 import type { Post } from '@/lib/content'
 
@@ -44,7 +45,8 @@ describe('aliasProblems', () => {
 
   it('reserves the top-level folders of app/', () => {
     const reserved = reservedSegments(path.resolve(import.meta.dirname, '../../app'))
-    for (const name of ['posts', 'categories', 'tags', 'series', 'page', 'feed.xml', 'og', 'sitemap.xml', 'robots.txt']) expect(reserved).toContain(name)
+    for (const name of ['posts', 'categories', 'tags', 'series', 'page', 'feed.xml', 'og', 'sitemap.xml', 'robots.txt'])
+      expect(reserved).toContain(name)
     expect(reserved).not.toContain('[...alias]')
   })
 })

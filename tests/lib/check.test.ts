@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
+
 import { checkContent } from '@/lib/check'
 import { formatProblem } from '@/lib/content'
 import { post, tempSite } from './content/helpers'
@@ -17,7 +18,9 @@ const lines = async (root: string, checkOnly: boolean) => {
 describe('checkContent', () => {
   it('finds the same problems whether it compiles posts fully (build) or only as far as checking needs', async () => {
     const full = await lines(BROKEN, false)
-    expect(full).toContain('posts/bad-expression.mdx:8:15 this expression threw "ReferenceError: notDefined is not defined" (fix the JavaScript between { and }, or write \\{ to show a literal brace)')
+    expect(full).toContain(
+      'posts/bad-expression.mdx:8:15 this expression threw "ReferenceError: notDefined is not defined" (fix the JavaScript between { and }, or write \\{ to show a literal brace)',
+    )
     expect(full).toHaveLength(6)
     expect(await lines(BROKEN, true)).toEqual(full)
   })
@@ -27,7 +30,11 @@ describe('npm run check on a site large enough for the worker pool', () => {
   it('prints every problem once as file:line:col, then the count, and exits 1', () => {
     const files: Record<string, string> = {}
     // More than 64 posts, so the check compiles on worker threads.
-    for (let i = 1; i <= 70; i++) files[`posts/p${i}.mdx`] = post([`date: 2025-01-${String((i % 28) + 1).padStart(2, '0')}`], `## Part ${i}\n\nText of post ${i}.\n\n\`\`\`ts\nconst n = ${i}\n\`\`\``)
+    for (let i = 1; i <= 70; i++)
+      files[`posts/p${i}.mdx`] = post(
+        [`date: 2025-01-${String((i % 28) + 1).padStart(2, '0')}`],
+        `## Part ${i}\n\nText of post ${i}.\n\n\`\`\`ts\nconst n = ${i}\n\`\`\``,
+      )
     files['posts/p3.mdx'] = post([], '<Callout>x</Callout>')
     files['posts/p4.mdx'] = post(['tilte: Typo'], 'Intro.\n\nTotal: {total * 2}')
     files['posts/p5.mdx'] = post([], 'See [the setup](/posts/p2#setup).')
@@ -57,7 +64,10 @@ describe('npm run check -- --watch, as the VS Code task runs it', () => {
 
   it('reports again after a save, and every line it prints is one the task matches at its place', async () => {
     const root = tempSite({ 'posts/a.mdx': post([], 'Fine.') })
-    const child = spawn('npx', ['tsx', 'scripts/check.mts', '--watch'], { cwd: ROOT, env: { ...process.env, INKWELL_CONTENT_DIR: root, INKWELL_CACHE: '0' } })
+    const child = spawn('npx', ['tsx', 'scripts/check.mts', '--watch'], {
+      cwd: ROOT,
+      env: { ...process.env, INKWELL_CONTENT_DIR: root, INKWELL_CACHE: '0' },
+    })
     onTestFinished(() => void child.kill())
     let output = ''
     child.stdout.on('data', (d) => (output += d))
@@ -80,8 +90,20 @@ describe('npm run check -- --watch, as the VS Code task runs it', () => {
       .filter((m) => m !== null)
       .map((m) => ({ file: m[1], line: Number(m[2]), column: Number(m[3]), severity: m[4] ?? matcher.severity, message: m[5] }))
     expect(found).toEqual([
-      { file: `${rel}/posts/a.mdx`, line: 4, column: 1, severity: 'warning', message: 'unknown frontmatter field "catgories" (did you mean "categories"?)' },
-      { file: `${rel}/posts/a.mdx`, line: 7, column: 5, severity: 'error', message: 'unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)' },
+      {
+        file: `${rel}/posts/a.mdx`,
+        line: 4,
+        column: 1,
+        severity: 'warning',
+        message: 'unknown frontmatter field "catgories" (did you mean "categories"?)',
+      },
+      {
+        file: `${rel}/posts/a.mdx`,
+        line: 7,
+        column: 5,
+        severity: 'error',
+        message: 'unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)',
+      },
     ])
     expect(output.match(ends)).toHaveLength(2)
   }, 60_000)

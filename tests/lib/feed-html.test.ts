@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { feedSafeHtml } from '@/lib/feed-html'
 
 const PAGE = 'https://blog.example.com/posts/hello'
@@ -50,7 +51,9 @@ describe('feedSafeHtml', () => {
         `<figure data-rehype-pretty-code-figure="">${highlighted('python', ['print(1)'])}</figure>`,
       PAGE,
     )
-    expect(html).toBe('<figure><figcaption>x.ts</figcaption><pre><code>const a = "&lt;b>"\na</code></pre></figure><pre><code>print(1)</code></pre>')
+    expect(html).toBe(
+      '<figure><figcaption>x.ts</figcaption><pre><code>const a = "&lt;b>"\na</code></pre></figure><pre><code>print(1)</code></pre>',
+    )
   })
 
   it('leaves ordinary figures alone', () => {

@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom'
 import Parser from 'rss-parser'
 import { describe, expect, it } from 'vitest'
+
 import type { Post, SiteConfig } from '@/lib/content'
 import { compilePost } from '@/lib/content/mdx'
 import { renderFeed, siteFeed } from '@/lib/feed'
@@ -9,7 +10,12 @@ import { NOT_XML } from '@/lib/xml-chars'
 const site = { title: 'T & Co', description: 'D', url: 'https://blog.example.com', language: 'nl', feedItems: 2 } as SiteConfig
 
 async function post(slug: string, date: string, body: string, extra: Partial<Post> = {}): Promise<Post> {
-  const { code, problems } = await compilePost(body, { file: `/tmp/${slug}.mdx`, dir: '/tmp', assetBase: `/posts/${slug}`, publicDir: '/tmp' })
+  const { code, problems } = await compilePost(body, {
+    file: `/tmp/${slug}.mdx`,
+    dir: '/tmp',
+    assetBase: `/posts/${slug}`,
+    publicDir: '/tmp',
+  })
   expect(problems).toEqual([])
   return {
     slug,
@@ -29,7 +35,9 @@ describe('renderFeed', () => {
   it('keeps the newest feedItems public posts, dated by content, the same on every render', async () => {
     const posts = [
       await post('draft', '2025-05-01T00:00:00Z', 'Draft.', { unpublished: 'draft' }),
-      await post('c', '2025-04-01T00:00:00Z', 'C\n\n<Admonition type="tip">Careful</Admonition>', { updated: new Date('2025-04-10T00:00:00Z') }),
+      await post('c', '2025-04-01T00:00:00Z', 'C\n\n<Admonition type="tip">Careful</Admonition>', {
+        updated: new Date('2025-04-10T00:00:00Z'),
+      }),
       await post('b', '2025-03-01T00:00:00Z', 'B'),
       await post('a', '2025-02-01T00:00:00Z', 'A'),
     ]
@@ -44,7 +52,10 @@ describe('renderFeed', () => {
 
   it('is valid XML whatever characters reach it, and links posts in any script by percent-encoded URLs', async () => {
     // The check refuses these in posts; an expression can still produce one, so the feed drops them.
-    const bad = await post('日本語', '2025-04-01T00:00:00Z', 'Bell {"\\u0007"} and {"\\uFFFE"} and {"\\uD800"}.', { title: 'Ring\u0007 \uDC00ring', summary: 'S\u001b' })
+    const bad = await post('日本語', '2025-04-01T00:00:00Z', 'Bell {"\\u0007"} and {"\\uFFFE"} and {"\\uD800"}.', {
+      title: 'Ring\u0007 \uDC00ring',
+      summary: 'S\u001b',
+    })
     const xml = await renderFeed(siteFeed(site, [bad]))
     expect(xml.match(NOT_XML)).toBeNull()
     const doc = new JSDOM(xml, { contentType: 'text/xml' }).window.document

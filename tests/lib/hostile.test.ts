@@ -14,7 +14,12 @@ const CONTENT = path.relative(ROOT, path.join(SITE, 'content'))
 const expected = fs
   .readdirSync(path.join(SITE, 'expected'))
   .filter((name) => name.endsWith('.txt'))
-  .flatMap((name) => fs.readFileSync(path.join(SITE, 'expected', name), 'utf8').split('\n').filter(Boolean))
+  .flatMap((name) =>
+    fs
+      .readFileSync(path.join(SITE, 'expected', name), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  )
 
 describe('npm run check on every hostile post at once', () => {
   const started = performance.now()
@@ -44,9 +49,14 @@ describe('npm run check on every hostile post at once', () => {
 
   it('names every post, and prints nothing but located lines and the count: no stack trace', () => {
     for (const file of fs.readdirSync(path.join(SITE, 'content/posts'))) {
-      expect(lines.some((l) => l.startsWith(`${CONTENT}/posts/${file}`)), file).toBe(true)
+      expect(
+        lines.some((l) => l.startsWith(`${CONTENT}/posts/${file}`)),
+        file,
+      ).toBe(true)
     }
-    const stray = lines.filter((l) => !l.startsWith(`${CONTENT}/`) && !/^✗ \d+ errors?, \d+ warnings? in \d+ posts? \(\d+ ms\)$/.test(l) && !l.startsWith('>'))
+    const stray = lines.filter(
+      (l) => !l.startsWith(`${CONTENT}/`) && !/^✗ \d+ errors?, \d+ warnings? in \d+ posts? \(\d+ ms\)$/.test(l) && !l.startsWith('>'),
+    )
     expect(stray).toEqual([])
   })
 })

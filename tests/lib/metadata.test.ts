@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+
 import { jsonLdText } from '@/lib/metadata'
 
 it('writes JSON-LD that no text can break out of', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+
 import { pageUrl, searchablePages, searchIndexPaths } from '@/lib/search-index'
 
 describe('search index input', () => {

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+
 import type { Post, SiteConfig } from '@/lib/content'
 import { sitemapEntries } from '@/lib/sitemap'
 
@@ -11,10 +12,18 @@ it('dates each page by the newest change it shows, leaves out unpublished posts,
   const b = post('b', '2025-03-01T00:00:00Z')
   const draft = post('draft', '2025-09-01T00:00:00Z', { unpublished: 'draft' })
   const entries = sitemapEntries(
-    { site, posts: [draft, b, a], categories: [{ name: 'N', slug: 'n', posts: [draft] }], tags: [{ name: 'T', slug: 't', posts: [b, a] }], series: [] },
+    {
+      site,
+      posts: [draft, b, a],
+      categories: [{ name: 'N', slug: 'n', posts: [draft] }],
+      tags: [{ name: 'T', slug: 't', posts: [b, a] }],
+      series: [],
+    },
     ['/about', '/archive'],
   )
-  const byPath = Object.fromEntries(entries.map((e) => [e.url.replace(site.url, ''), e.lastModified && (e.lastModified as Date).toISOString()]))
+  const byPath = Object.fromEntries(
+    entries.map((e) => [e.url.replace(site.url, ''), e.lastModified && (e.lastModified as Date).toISOString()]),
+  )
   expect(byPath).toEqual({
     '/': '2025-03-01T00:00:00.000Z',
     '/page/2': '2025-06-01T00:00:00.000Z',

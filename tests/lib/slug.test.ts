@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { createSlugger, slugify } from '@/lib/slug'
 
 describe('slugify', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { absoluteUrl, decodeUrl, encodePath, fromParam } from '@/lib/urls'
 
 describe('URLs in any script', () => {
@@ -10,9 +11,18 @@ describe('URLs in any script', () => {
 
   it('decodes escapes, and says which one is broken instead of throwing', () => {
     expect(decodeUrl('/posts/%E6%97%A5', 'link')).toEqual({ value: '/posts/日' })
-    expect(decodeUrl('/a%zz', 'link "/a%zz"')).toEqual({ error: 'link "/a%zz" is not a valid URL: "%zz" is not a percent-escape (write %25 for a literal %)', at: 2 })
-    expect(decodeUrl('/100%', 'alias "/100%"')).toEqual({ error: 'alias "/100%" is not a valid URL: "%" is not a percent-escape (write %25 for a literal %)', at: 4 })
-    expect(decodeUrl('/a%C3%28', 'link "x"')).toEqual({ error: 'link "x" is not a valid URL: "%C3%28" is not UTF-8 text (write %25 for a literal %)', at: 2 })
+    expect(decodeUrl('/a%zz', 'link "/a%zz"')).toEqual({
+      error: 'link "/a%zz" is not a valid URL: "%zz" is not a percent-escape (write %25 for a literal %)',
+      at: 2,
+    })
+    expect(decodeUrl('/100%', 'alias "/100%"')).toEqual({
+      error: 'alias "/100%" is not a valid URL: "%" is not a percent-escape (write %25 for a literal %)',
+      at: 4,
+    })
+    expect(decodeUrl('/a%C3%28', 'link "x"')).toEqual({
+      error: 'link "x" is not a valid URL: "%C3%28" is not UTF-8 text (write %25 for a literal %)',
+      at: 2,
+    })
   })
 
   it('reads route parameters as content names them: decoded, in NFC', () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+
 import { buildEnv, ROOT } from './env'
 
 describe('npm run build on broken content', () => {

@@ -9,7 +9,16 @@ const SITE = 'https://fixture.example.org'
 const SPECIAL_TITLE = 'Ampersands & <angle brackets> "quoted" 🎉'
 const SPECIAL_CATEGORY = 'R&D <lab> "notes" 🧪'
 
-type Item = { title: string; link: string; guid: string; pubDate: string; creator: string; categories: string[]; description: string; contentEncoded: string }
+type Item = {
+  title: string
+  link: string
+  guid: string
+  pubDate: string
+  creator: string
+  categories: string[]
+  description: string
+  contentEncoded: string
+}
 const parser = new Parser<{ lastBuildDate: string; language: string; image: { url: string[] } }, Item>({
   customFields: {
     feed: ['lastBuildDate', 'language', 'image'],
@@ -76,9 +85,14 @@ describe('feeds of the fixture site', () => {
     expect(doc.querySelector('details, summary, svg')).toBeNull()
 
     const figures = [...doc.querySelectorAll('figure')]
-    expect(figures.map((f) => f.querySelector('img')?.getAttribute('src'))).toEqual([`${SITE}/posts/hello/diagram.svg`, `${SITE}/posts/hello/diagram.svg`])
+    expect(figures.map((f) => f.querySelector('img')?.getAttribute('src'))).toEqual([
+      `${SITE}/posts/hello/diagram.svg`,
+      `${SITE}/posts/hello/diagram.svg`,
+    ])
     expect(figures[0]!.querySelector('figcaption')?.textContent).toBe('The diagram')
-    expect([...figures[1]!.querySelectorAll('img')].map((img) => [img.getAttribute('width'), img.getAttribute('height')])).toEqual([['200', '100']])
+    expect([...figures[1]!.querySelectorAll('img')].map((img) => [img.getAttribute('width'), img.getAttribute('height')])).toEqual([
+      ['200', '100'],
+    ])
 
     expect([...doc.querySelectorAll('dl dt')].map((d) => d.textContent)).toEqual(['submissions', 'talks'])
     expect([...doc.querySelectorAll('dl dd')].map((d) => d.textContent)).toEqual(['185', 'up from 120', '42'])
@@ -134,7 +148,10 @@ describe('feeds of the fixture site', () => {
       ['日本語の記事', `${SITE}/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E`, `${SITE}/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E`, ['Ünïcödé', '日本語']],
     ])
     const doc = new JSDOM(`<body>${items[0]!.contentEncoded}</body>`).window.document
-    expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([`${SITE}/posts/hello`, `${SITE}/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E`])
+    expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      `${SITE}/posts/hello`,
+      `${SITE}/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E`,
+    ])
     // Nothing but ASCII in the URLs of the XML.
     expect(xml.match(/https?:\/\/[^\s<"]*/g)!.every((url) => /^[\x21-\x7e]+$/.test(url))).toBe(true)
   })
@@ -163,14 +180,20 @@ describe('feeds of the fixture site', () => {
   it('announces the site feed on every page and the page’s own feed on category and series pages', async () => {
     const alternates = async (pathname: string) => {
       const doc = new JSDOM(await (await fetch(base + pathname)).text()).window.document
-      return [...doc.querySelectorAll('head link[rel=alternate][type="application/rss+xml"]')].map((l) => [l.getAttribute('title'), l.getAttribute('href')])
+      return [...doc.querySelectorAll('head link[rel=alternate][type="application/rss+xml"]')].map((l) => [
+        l.getAttribute('title'),
+        l.getAttribute('href'),
+      ])
     }
     const siteFeed = ['Fixture Blog', `${SITE}/feed.xml`]
     for (const pathname of ['/', '/posts/hello', '/archive', '/tags/intro', '/about', '/page/2']) {
       expect(await alternates(pathname)).toEqual([siteFeed])
     }
     expect(await alternates('/categories/guides')).toEqual([siteFeed, ['Fixture Blog: Guides', `${SITE}/categories/guides/feed.xml`]])
-    expect(await alternates('/series/getting-started')).toEqual([siteFeed, ['Fixture Blog: Getting Started', `${SITE}/series/getting-started/feed.xml`]])
+    expect(await alternates('/series/getting-started')).toEqual([
+      siteFeed,
+      ['Fixture Blog: Getting Started', `${SITE}/series/getting-started/feed.xml`],
+    ])
   })
 
   it.skipIf(!python)('parses without a warning in Python feedparser', async () => {
@@ -180,11 +203,22 @@ describe('feeds of the fixture site', () => {
       'print(json.dumps({"bozo": int(d.bozo), "error": str(d.get("bozo_exception", "")), "version": d.version, "titles": [e.title for e in d.entries], "published": [e.published for e in d.entries]}))',
     ].join('\n')
     const unicode = `/categories/${encodeURIComponent('ünïcödé')}/feed.xml`
-    for (const pathname of ['/feed.xml', '/categories/guides/feed.xml', '/categories/rd-lab-notes/feed.xml', '/series/getting-started/feed.xml', unicode]) {
+    for (const pathname of [
+      '/feed.xml',
+      '/categories/guides/feed.xml',
+      '/categories/rd-lab-notes/feed.xml',
+      '/series/getting-started/feed.xml',
+      unicode,
+    ]) {
       const run = spawnSync(python!, ['-c', script], { input: (await get(pathname)).text, encoding: 'utf8' })
       expect(run.status, run.stderr).toBe(0)
       const result = JSON.parse(run.stdout)
-      expect({ pathname, bozo: result.bozo, error: result.error, version: result.version }).toEqual({ pathname, bozo: 0, error: '', version: 'rss20' })
+      expect({ pathname, bozo: result.bozo, error: result.error, version: result.version }).toEqual({
+        pathname,
+        bozo: 0,
+        error: '',
+        version: 'rss20',
+      })
       if (pathname === '/feed.xml') {
         expect(result.titles).toEqual(['Second post', 'Hello & welcome', SPECIAL_TITLE])
         expect(result.published[1]).toBe('Fri, 21 Mar 2025 13:48:21 GMT')

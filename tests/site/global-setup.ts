@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+
 import { buildEnv, FIXTURE_DIST, ROOT } from './env'
 
 declare module 'vitest' {
@@ -37,7 +38,10 @@ export default async function setup(project: TestProject) {
   })
   let up = false
   for (let i = 0; i < 150 && !up; i++) {
-    up = await fetch(base).then(() => true, () => false)
+    up = await fetch(base).then(
+      () => true,
+      () => false,
+    )
     if (!up) await new Promise((r) => setTimeout(r, 200))
   }
   if (!up) throw new Error('next start did not answer on the fixture build')

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { JSDOM } from 'jsdom'
 import { describe, expect, inject, it } from 'vitest'
+
 import { FIXTURE_DIST, ROOT } from './env'
 
 describe('the fixture site, built and served by next start', () => {
@@ -25,7 +26,9 @@ describe('the fixture site, built and served by next start', () => {
     const times = [...doc.querySelectorAll('article header time')].map((t) => t.getAttribute('datetime'))
     expect(times).toEqual(['2025-03-21T13:48:21.000Z', '2025-03-31T22:00:00.000Z'])
     // "Guides" and "guides " are one category, linked once.
-    expect([...doc.querySelectorAll('article header a[href^="/categories/"]')].map((a) => a.getAttribute('href'))).toEqual(['/categories/guides'])
+    expect([...doc.querySelectorAll('article header a[href^="/categories/"]')].map((a) => a.getAttribute('href'))).toEqual([
+      '/categories/guides',
+    ])
     expect([...doc.querySelectorAll('ul[aria-label=Tags] a')].map((a) => a.getAttribute('href'))).toEqual(['/tags/intro', '/tags/mdx'])
 
     const toc = [...doc.querySelectorAll('nav[aria-label="Table of contents"]')]
@@ -43,7 +46,11 @@ describe('the fixture site, built and served by next start', () => {
     const figures = [...doc.querySelectorAll('figure.figure')]
     expect(figures).toHaveLength(2)
     const img = figures[0]!.querySelector('img')!
-    expect([img.getAttribute('src'), img.getAttribute('width'), img.getAttribute('height')]).toEqual(['/posts/hello/diagram.svg', '400', '200'])
+    expect([img.getAttribute('src'), img.getAttribute('width'), img.getAttribute('height')]).toEqual([
+      '/posts/hello/diagram.svg',
+      '400',
+      '200',
+    ])
     expect(figures[0]!.querySelector('figcaption')?.textContent).toBe('The diagram')
     const half = figures[1]!.querySelector('img')!
     expect([half.getAttribute('width'), half.getAttribute('height')]).toEqual(['200', '100'])
@@ -86,7 +93,10 @@ describe('the fixture site, built and served by next start', () => {
     expect([...home.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/second', '/posts/hello'])
     expect(home.doc.querySelector('a[rel=next]')?.getAttribute('href')).toBe('/page/2')
     const two = await page('/page/2')
-    expect([...two.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/special-characters', '/posts/third'])
+    expect([...two.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/posts/special-characters',
+      '/posts/third',
+    ])
     expect((await page('/posts/secret-draft')).status).toBe(404)
     expect((await page('/posts/from-the-future')).status).toBe(404)
     expect((await page('/categories/secret')).status).toBe(404)
@@ -94,24 +104,33 @@ describe('the fixture site, built and served by next start', () => {
     const notFound = await page('/no/such/page')
     expect(notFound.status).toBe(404)
     expect(notFound.doc.querySelector('h1')?.textContent).toBe('This page does not exist')
-    expect(fs.readdirSync(path.join(ROOT, FIXTURE_DIST, 'server/app/posts')).filter((f) => f.endsWith('.html')).sort()).toEqual([
-      'hello.html',
-      'second.html',
-      'special-characters.html',
-      'third.html',
-      '日本語.html',
-    ])
+    expect(
+      fs
+        .readdirSync(path.join(ROOT, FIXTURE_DIST, 'server/app/posts'))
+        .filter((f) => f.endsWith('.html'))
+        .sort(),
+    ).toEqual(['hello.html', 'second.html', 'special-characters.html', 'third.html', '日本語.html'])
     const three = await page('/page/3')
     expect([...three.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/日本語'])
   })
 
   it('lists categories and tags with counts, and their posts', async () => {
     const categories = await page('/categories')
-    expect([...categories.doc.querySelectorAll('main li a')].map((a) => a.textContent)).toEqual(['Guides2 posts', 'Notes1 post', 'R&D <lab> "notes" 🧪1 post', 'Ünïcödé1 post'])
+    expect([...categories.doc.querySelectorAll('main li a')].map((a) => a.textContent)).toEqual([
+      'Guides2 posts',
+      'Notes1 post',
+      'R&D <lab> "notes" 🧪1 post',
+      'Ünïcödé1 post',
+    ])
     const guides = await page('/categories/guides')
     expect([...guides.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/second', '/posts/hello'])
     const tags = await page('/tags')
-    expect([...tags.doc.querySelectorAll('main li a')].map((a) => a.getAttribute('href'))).toEqual(['/tags/intro', '/tags/mdx', '/tags/misc', '/tags/日本語'])
+    expect([...tags.doc.querySelectorAll('main li a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/tags/intro',
+      '/tags/mdx',
+      '/tags/misc',
+      '/tags/日本語',
+    ])
   })
 
   it('groups the archive by year in the site time zone', async () => {
@@ -137,7 +156,9 @@ describe('the fixture site, built and served by next start', () => {
     }
     const post = (await page(encoded)).doc
     expect([...post.querySelectorAll('ul[aria-label=Tags] a')].map((a) => a.getAttribute('href'))).toEqual(['/tags/日本語'])
-    expect([...post.querySelectorAll('article header a[href^="/categories/"]')].map((a) => a.getAttribute('href'))).toEqual(['/categories/ünïcödé'])
+    expect([...post.querySelectorAll('article header a[href^="/categories/"]')].map((a) => a.getAttribute('href'))).toEqual([
+      '/categories/ünïcödé',
+    ])
     const tag = await page('/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E')
     expect(tag.status).toBe(200)
     expect(tag.doc.querySelector('h1')?.textContent).toBe('#日本語')
@@ -156,4 +177,3 @@ describe('the fixture site, built and served by next start', () => {
     expect(doc.querySelector('dl.stats')).not.toBeNull()
   })
 })
-

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { JSDOM } from 'jsdom'
 import { describe, expect, inject, it } from 'vitest'
+
 import { ROOT } from './env'
 
 const SITE = 'https://fixture.example.org'
@@ -13,13 +14,19 @@ describe('discoverability of the fixture site', () => {
   const page = async (pathname: string) => new JSDOM(await (await fetch(base + pathname)).text()).window.document
   const meta = (doc: Document, key: string) =>
     [...doc.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((m) => m.getAttribute('content'))
-  const jsonLd = (doc: Document) => [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''))
+  const jsonLd = (doc: Document) =>
+    [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''))
 
   it('lists every published page in the sitemap, dated by its content', async () => {
     const response = await fetch(`${base}/sitemap.xml`)
     expect(response.status).toBe(200)
     const doc = new JSDOM(await response.text(), { contentType: 'text/xml' }).window.document
-    const entries = new Map([...doc.querySelectorAll('url')].map((u) => [u.querySelector('loc')!.textContent!.replace(SITE, ''), u.querySelector('lastmod')?.textContent]))
+    const entries = new Map(
+      [...doc.querySelectorAll('url')].map((u) => [
+        u.querySelector('loc')!.textContent!.replace(SITE, ''),
+        u.querySelector('lastmod')?.textContent,
+      ]),
+    )
     const contentPages = [
       '/',
       '/page/2',
@@ -59,7 +66,13 @@ describe('discoverability of the fixture site', () => {
     expect(entries.get('/about')).toBeUndefined()
     expect(entries.get('/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E')).toBe('2024-11-30T23:00:00.000Z')
     // Never the build's clock: every date is one of the content's.
-    const contentDates = new Set(['2025-05-01T22:00:00.000Z', '2025-03-31T22:00:00.000Z', '2025-02-14T13:00:00.000Z', '2024-12-31T23:30:00.000Z', '2024-11-30T23:00:00.000Z'])
+    const contentDates = new Set([
+      '2025-05-01T22:00:00.000Z',
+      '2025-03-31T22:00:00.000Z',
+      '2025-02-14T13:00:00.000Z',
+      '2024-12-31T23:30:00.000Z',
+      '2024-11-30T23:00:00.000Z',
+    ])
     for (const date of entries.values()) if (date) expect(contentDates).toContain(date)
   })
 

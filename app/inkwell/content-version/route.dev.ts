@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+
 import { contentFingerprint } from '@/lib/content'
 
 // next dev only (see pageExtensions in next.config.mjs): a hash of every file under content/,

@@ -12,7 +12,10 @@ export const dynamicParams = false
 export async function generateStaticParams() {
   const { posts } = await getContent()
   const cards = posts.filter((post) => socialImage(post).path === `/og/${post.slug}.png`)
-  return staticParams(cards.map((post) => ({ image: `${post.slug}.png` })), { image: `${NO_SLUG}.png` })
+  return staticParams(
+    cards.map((post) => ({ image: `${post.slug}.png` })),
+    { image: `${NO_SLUG}.png` },
+  )
 }
 
 export async function GET(_request: Request, { params }: RouteContext<'/og/[image]'>) {

@@ -1,12 +1,16 @@
 import type { Metadata } from 'next'
-import { HomePage, extraPageNumbers } from '@/components/home-page'
+
+import { extraPageNumbers, HomePage } from '@/components/home-page'
 import { pageMetadata } from '@/lib/metadata'
 import { staticParams } from '@/lib/static-params'
 
 export const dynamicParams = false
 
 export async function generateStaticParams() {
-  return staticParams((await extraPageNumbers()).map((n) => ({ page: String(n) })), { page: '0' })
+  return staticParams(
+    (await extraPageNumbers()).map((n) => ({ page: String(n) })),
+    { page: '0' },
+  )
 }
 
 export async function generateMetadata({ params }: PageProps<'/page/[page]'>): Promise<Metadata> {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+
 import { searchIndexPaths } from '@/lib/search-index'
 
 // Under next start, the search index that scripts/search-index.mts wrote after the build

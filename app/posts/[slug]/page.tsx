@@ -1,7 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+
 import { CategoryLinks } from '@/components/category-links'
+import { CommentSection } from '@/components/comments/comment-section'
 import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
 import { RelatedPosts } from '@/components/related-posts'
@@ -18,7 +20,10 @@ export const dynamicParams = false
 
 export async function generateStaticParams() {
   const { posts } = await getContent()
-  return staticParams(posts.map((post) => ({ slug: post.slug })), { slug: NO_SLUG })
+  return staticParams(
+    posts.map((post) => ({ slug: post.slug })),
+    { slug: NO_SLUG },
+  )
 }
 
 export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
@@ -93,7 +98,11 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
         {post.previous || post.next ? (
           <nav aria-label="More posts" className="mt-12 grid gap-4 border-t border-[var(--line)] pt-8 sm:grid-cols-2">
             {post.previous ? (
-              <Link href={post.previous.url} rel="prev" className="group rounded-lg border border-[var(--line)] p-4 hover:border-[var(--link)]">
+              <Link
+                href={post.previous.url}
+                rel="prev"
+                className="group rounded-lg border border-[var(--line)] p-4 hover:border-[var(--link)]"
+              >
                 <span className="block text-xs uppercase tracking-wider text-[var(--muted)]">Previous post</span>
                 <span className="mt-1 block font-semibold group-hover:text-[var(--link)]">{post.previous.title}</span>
               </Link>
@@ -101,13 +110,19 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
               <span />
             )}
             {post.next ? (
-              <Link href={post.next.url} rel="next" className="group rounded-lg border border-[var(--line)] p-4 text-right hover:border-[var(--link)]">
+              <Link
+                href={post.next.url}
+                rel="next"
+                className="group rounded-lg border border-[var(--line)] p-4 text-right hover:border-[var(--link)]"
+              >
                 <span className="block text-xs uppercase tracking-wider text-[var(--muted)]">Next post</span>
                 <span className="mt-1 block font-semibold group-hover:text-[var(--link)]">{post.next.title}</span>
               </Link>
             ) : null}
           </nav>
         ) : null}
+
+        <CommentSection post={post} site={site} />
       </div>
       {showToc ? (
         // Not an <aside>: the nav inside is the landmark, and a second, unnamed complementary one

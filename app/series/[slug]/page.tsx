@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+
 import { PageHeader } from '@/components/page-title'
 import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
@@ -12,7 +13,10 @@ import { feedPath } from '@/lib/urls'
 export const dynamicParams = false
 
 export async function generateStaticParams() {
-  return staticParams((await getContent()).series.map((s) => ({ slug: s.slug })), { slug: NO_SLUG })
+  return staticParams(
+    (await getContent()).series.map((s) => ({ slug: s.slug })),
+    { slug: NO_SLUG },
+  )
 }
 
 export async function generateMetadata({ params }: PageProps<'/series/[slug]'>): Promise<Metadata> {
@@ -51,7 +55,10 @@ export default async function SeriesPage({ params }: PageProps<'/series/[slug]'>
       <ol className="space-y-6">
         {series.posts.map((post, i) => (
           <li key={post.slug} className="grid grid-cols-[2.5rem_1fr] gap-3">
-            <span aria-hidden="true" className="mt-1 flex size-8 items-center justify-center rounded-full bg-[var(--surface)] font-semibold">
+            <span
+              aria-hidden="true"
+              className="mt-1 flex size-8 items-center justify-center rounded-full bg-[var(--surface)] font-semibold"
+            >
               {i + 1}
             </span>
             <div>

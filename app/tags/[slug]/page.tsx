@@ -1,4 +1,4 @@
-import { TermPosts, termMetadata, termParams } from '@/components/term-pages'
+import { termMetadata, termParams, TermPosts } from '@/components/term-pages'
 
 export const dynamicParams = false
 export const generateStaticParams = () => termParams('tags')

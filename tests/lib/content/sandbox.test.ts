@@ -209,3 +209,12 @@ describe('a sandbox escape runs nothing', () => {
     expect(await rejection(bad)).toEqual(['posts/a.mdx:6:1 export default would replace the whole post with what it exports (remove it; the post is the text of the file)'])
   })
 })
+
+describe('headings are posts too', () => {
+  it('checks an expression and an element inside a heading like any other', async () => {
+    expect(await problemsOf('## Hi {globalThis.process} <span onClick={() => 1}>x</span>\n\nText.')).toEqual([
+      `posts/a.mdx:6:8 "globalThis" is not available in a post expression: ${BUILD_MACHINE}`,
+      "posts/a.mdx:6:34 onClick is not allowed on <span>: event handlers run script in every reader's browser (remove it; a site that trusts every author can set trustedHtml: true in content/site.yaml)",
+    ])
+  })
+})

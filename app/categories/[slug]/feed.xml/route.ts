@@ -6,7 +6,10 @@ export const dynamic = 'force-static'
 export const dynamicParams = false
 
 export async function generateStaticParams() {
-  return staticParams((await getContent()).categories.map((term) => ({ slug: term.slug })), { slug: NO_SLUG })
+  return staticParams(
+    (await getContent()).categories.map((term) => ({ slug: term.slug })),
+    { slug: NO_SLUG },
+  )
 }
 
 export async function GET(_request: Request, { params }: RouteContext<'/categories/[slug]/feed.xml'>) {

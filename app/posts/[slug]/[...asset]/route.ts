@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+
 import { getContent, getPost } from '@/lib/content'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 
@@ -23,7 +24,13 @@ export async function generateStaticParams() {
   const params = posts.flatMap((post) =>
     post.assets
       .filter((asset) => asset.url.startsWith(`${post.url}/`))
-      .map((asset) => ({ slug: post.slug, asset: asset.url.slice(post.url.length + 1).split('/').map(decodeURIComponent) })),
+      .map((asset) => ({
+        slug: post.slug,
+        asset: asset.url
+          .slice(post.url.length + 1)
+          .split('/')
+          .map(decodeURIComponent),
+      })),
   )
   return staticParams(params, { slug: NO_SLUG, asset: ['none'] })
 }

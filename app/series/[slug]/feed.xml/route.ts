@@ -6,7 +6,10 @@ export const dynamic = 'force-static'
 export const dynamicParams = false
 
 export async function generateStaticParams() {
-  return staticParams((await getContent()).series.map((s) => ({ slug: s.slug })), { slug: NO_SLUG })
+  return staticParams(
+    (await getContent()).series.map((s) => ({ slug: s.slug })),
+    { slug: NO_SLUG },
+  )
 }
 
 export async function GET(_request: Request, { params }: RouteContext<'/series/[slug]/feed.xml'>) {

@@ -1,4 +1,4 @@
-import { TermPosts, termMetadata, termPageParams } from '@/components/term-pages'
+import { termMetadata, termPageParams, TermPosts } from '@/components/term-pages'
 
 export const dynamicParams = false
 export const generateStaticParams = () => termPageParams('tags')

@@ -1,0 +1,11 @@
+// lib/comments: the only code that touches the comment database. Routes, pages and scripts call these.
+export { databaseTarget, getDatabase, openDatabase, ping, MIGRATIONS, type Database, type DatabaseTarget, type Db } from './db'
+export { DataDirInUseError } from './lock'
+export { COMMENT_LIMIT, LOGIN_LIMIT, loginFailed, loginGate } from './limits'
+export { countLinks, renderComment } from './markdown'
+export { COMMENT_STATUSES, type CommentStatus } from './schema'
+export { adminPassword, checkPassword, clientKey, hashPassword, hmac, serverSecret, sign, unsign, type AdminPassword } from './secrets'
+export * from './store'
+export { deliverWebhook, WEBHOOK_BACKOFF } from './webhook'
+export { createSession, SESSION, validSession } from './session'
+export { copyDatabase } from './copy'

@@ -1,0 +1,47 @@
+import type { Element, Root as HastRoot } from 'hast'
+import { sanitize, type Schema } from 'hast-util-sanitize'
+import { toHtml } from 'hast-util-to-html'
+import type { Root as MdastRoot } from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+
+// A comment is Markdown from a stranger. Only this allow-list reaches the page: no raw HTML (remark
+// drops it), no images, no attributes but a link's http(s)/mailto href.
+const SCHEMA: Schema = {
+  strip: ['script', 'style'],
+  tagNames: ['p', 'br', 'em', 'strong', 'del', 'a', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote'],
+  attributes: { a: ['href'], ol: ['start'] },
+  protocols: { href: ['http', 'https', 'mailto'] },
+  required: {},
+  clobberPrefix: '',
+  ancestors: { li: ['ol', 'ul'] },
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm, { singleTilde: false })
+
+/** The number of links in a comment's Markdown (autolinked URLs included). */
+export function countLinks(markdown: string): number {
+  let links = 0
+  visit(parser.runSync(parser.parse(markdown)) as MdastRoot, (node) => {
+    if (node.type === 'link' || node.type === 'linkReference') links++
+  })
+  return links
+}
+
+/** A comment's Markdown as sanitized HTML, links marked nofollow ugc. */
+export function renderComment(markdown: string): string {
+  const mdast = parser.runSync(parser.parse(markdown)) as MdastRoot
+  // Images become their alt text: no request to wherever a stranger points.
+  visit(mdast, 'image', (node, index, parent) => {
+    if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.alt ?? '' }
+  })
+  const hast = unified().use(remarkRehype).runSync(mdast) as HastRoot
+  const clean = sanitize(hast, SCHEMA) as HastRoot
+  visit(clean, 'element', (node: Element) => {
+    if (node.tagName === 'a') node.properties = { ...node.properties, rel: ['nofollow', 'ugc', 'noopener'] }
+  })
+  return toHtml(clean)
+}

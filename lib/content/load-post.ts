@@ -1,0 +1,40 @@
+import { compileCached } from './cache'
+import { derivePost } from './derive'
+import type { ParsedYaml } from './frontmatter'
+import type { LinkedPost } from './link-check'
+import type { Post } from './load'
+import { parsePost } from './parse'
+import { imageOptions, type PostEnv } from './post-env'
+import type { Problem } from './problems'
+import type { frontmatterSchema } from './schema'
+
+/** A post that loaded without errors, with what the later stages need of its compile and source. */
+export interface LoadedPost extends LinkedPost {
+  post: Post
+  /** Where a frontmatter field is, for problems found later (taxonomy, series). */
+  locate: ParsedYaml<typeof frontmatterSchema>['locate']
+}
+
+/** Loads one post: parse, compile, derive. Undefined when it has any error; its problems go to `problems` either way. */
+export async function loadPost(file: string, env: PostEnv, problems: Problem[]): Promise<LoadedPost | undefined> {
+  const out: Problem[] = []
+  // Whatever goes wrong with one post is that post's problem: the others are still checked.
+  const loaded = await parseCompileDerive(file, env, out).catch((error: unknown) => {
+    out.push({ severity: 'error', file, line: 1, column: 1, message: `this post cannot be loaded: ${String(error)} (look for anything unusual in it)` })
+    return undefined
+  })
+  problems.push(...out)
+  return out.some((p) => p.severity === 'error') ? undefined : loaded
+}
+
+async function parseCompileDerive(file: string, env: PostEnv, out: Problem[]): Promise<LoadedPost | undefined> {
+  const parsed = parsePost(file, env.root, env.options.parsed, out)
+  if (!parsed) return undefined
+  const { trustedCode, trustedHtml } = env.site
+  const options = { file, ...imageOptions(parsed, env), checkOnly: env.options.checkOnly === true, trustedCode, trustedHtml }
+  const compiled = await compileCached(parsed.body, options, env.options.compile)
+  out.push(...compiled.problems)
+  const post = derivePost(parsed, compiled, env, out)
+  if (!post) return undefined
+  return { post, slug: post.slug, file, source: parsed.source, links: compiled.links, ids: compiled.ids, locate: parsed.frontmatter.locate }
+}
