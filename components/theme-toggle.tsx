@@ -2,6 +2,8 @@
 
 import { useSyncExternalStore } from 'react'
 
+import { StrokeIcon } from './stroke-icon'
+
 // The theme is the class on <html> (set by the theme script before paint, changed by the toggle):
 // the toggle follows it rather than keeping a copy.
 const onThemeChange = (notify: () => void) => {
@@ -38,29 +40,13 @@ export function ThemeToggle() {
       className="inline-flex size-9 items-center justify-center rounded-md text-[var(--muted)] hover:bg-[var(--surface)] hover:text-[var(--fg)]"
     >
       {/* Both icons are rendered; CSS shows the one for the current theme, so nothing flashes. */}
-      <svg
-        className="size-5 dark:hidden"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        aria-hidden="true"
-      >
+      <StrokeIcon className="size-5 dark:hidden">
         <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z" />
-      </svg>
-      <svg
-        className="hidden size-5 dark:block"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        aria-hidden="true"
-      >
+      </StrokeIcon>
+      <StrokeIcon className="hidden size-5 dark:block">
         <circle cx="12" cy="12" r="4" />
         <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
-      </svg>
+      </StrokeIcon>
     </button>
   )
 }

@@ -1,8 +1,8 @@
 'use client'
 
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useState } from 'react'
 
-const noSubscription = () => () => {}
+import { useBrowserValue } from '../hydration'
 
 /**
  * Copies the code of the code block it sits in. Invisible (but holding its place) until it
@@ -10,11 +10,7 @@ const noSubscription = () => () => {}
  */
 export function CopyButton() {
   // False in the server's HTML, true once hydrated: the button shows only when it can work.
-  const ready = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  )
+  const ready = useBrowserValue(() => true, false)
   const [copied, setCopied] = useState(false)
   useEffect(() => {
     if (!copied) return

@@ -3,6 +3,8 @@
 import Link from 'next/link'
 import { lazy, Suspense, useEffect, useState } from 'react'
 
+import { StrokeIcon } from '../stroke-icon'
+
 // The dialog, its results list and Pagefind load only when the reader opens search.
 const SearchDialog = lazy(() => import('./search-dialog'))
 
@@ -40,18 +42,10 @@ export function SearchButton() {
         aria-keyshortcuts="/ Control+K"
         className="inline-flex h-9 items-center gap-2 rounded-md px-2 text-[0.95rem] text-[var(--muted)] hover:bg-[var(--surface)] hover:text-[var(--fg)]"
       >
-        <svg
-          className="size-5"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          aria-hidden="true"
-        >
+        <StrokeIcon>
           <circle cx="11" cy="11" r="6.5" />
           <path d="m16 16 4.5 4.5" />
-        </svg>
+        </StrokeIcon>
         <span className="sr-only sm:not-sr-only">Search</span>
         <kbd aria-hidden="true" className="hidden rounded border border-[var(--line)] px-1.5 font-sans text-xs sm:inline">
           /

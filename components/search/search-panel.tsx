@@ -1,11 +1,11 @@
 'use client'
 
-import { useEffect, useId, useState, useSyncExternalStore } from 'react'
+import { useEffect, useId, useState } from 'react'
 
+import { useBrowserValue } from '../hydration'
 import { excerptParts, loadPagefind, type PagefindResultData } from './pagefind'
 
 const MAX_RESULTS = 10
-const noSubscription = () => () => {}
 
 type State =
   | { status: 'idle' }
@@ -26,11 +26,7 @@ function shown(query: string, last: State): State {
  */
 export function SearchPanel({ inUrl = false, onNavigate }: { inUrl?: boolean; onNavigate?: () => void }) {
   // On /search the query starts as ?q= (known only in the browser), until the reader types.
-  const fromUrl = useSyncExternalStore(
-    noSubscription,
-    () => (inUrl ? (new URLSearchParams(window.location.search).get('q') ?? '') : ''),
-    () => '',
-  )
+  const fromUrl = useBrowserValue(() => (inUrl ? (new URLSearchParams(window.location.search).get('q') ?? '') : ''), '')
   const [typed, setQuery] = useState<string | undefined>(undefined)
   const query = typed ?? fromUrl
   const [last, setState] = useState<State>({ status: 'idle' })
