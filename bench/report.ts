@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import type { CommentLoad } from './comments'
 import type { Run } from './measure'
 import type { Scores, Weight } from './pages'
 import type { Load } from './serve'
@@ -44,6 +45,8 @@ export interface Results {
     /** JS of a bare Next.js page built in the same run (gzip bytes): the framework's floor. */
     bareJs?: number
     serving: ({ server: string; path: string } & Load)[]
+    /** The comment API under load on each database (absent from runs before it was measured). */
+    comments?: CommentLoad[]
   }
   /** What was skipped or failed, and what was installed. */
   notes: string[]
@@ -164,6 +167,24 @@ export function webTables(results: Results): string {
       ),
     )
   }
+  if (web.comments?.length) {
+    const seeded = web.comments[0]!.seeded
+    parts.push(
+      `**Comments** under \`next start\` (wrk as above; GET is a post's ${seeded} approved comments, rendered, and a form token; POST stores a new comment from the island, rate limit raised; *stored* is what the database held afterwards, to compare with the requests answered):`,
+      table(
+        ['database', 'request', 'requests/s', 'p99 ms', 'errors', 'requests', 'stored'],
+        web.comments.map((c) => [
+          c.engine,
+          `${c.request} \`${c.path}\``,
+          fmt(c.requestsPerSecond),
+          fmt(c.p99Ms, 1),
+          fmt(c.errors),
+          fmt(c.requests),
+          c.stored === undefined ? '—' : fmt(c.stored),
+        ]),
+      ),
+    )
+  }
   return parts.join('\n\n')
 }
 
@@ -276,7 +297,7 @@ npm run bench -- --sizes 100 --engines inkwell,hugo --skip-serve --skip-lighthou
 \`\`\`
 
 Other options: \`--ref <git ref>\` (the commit to measure; default \`HEAD\`), \`--timeout <minutes>\`
-(per build; default 120). Hugo, nginx, wrk and Chromium come from apt when missing (as root);
+(per build; default 120). Hugo, nginx, wrk, Chromium and PostgreSQL come from apt when missing (as root);
 Astro and Lighthouse are installed with npm into \`bench/work/\` on the first run. Whatever cannot
 be installed is skipped, with a note. Every run writes \`bench/results/<date>.json\`, this file
 and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
@@ -313,6 +334,13 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
   \`Accept-Encoding: gzip\` as browsers send) requests a post page under \`next start\` and the
   static export under nginx (the commit's \`deploy/nginx.conf\` when it has one, else a minimal
   config). Load generator and server share the machine's cores.
+- **Comments**: the same wrk settings against the comment API under \`next start\` on the same
+  build, first with the embedded database (PGlite in a fresh folder), then with a PostgreSQL
+  server started for the run (\`initdb\` + \`pg_ctl\`, fsync on). The post is seeded with
+  approved comments, threaded; GET asks for them, POST sends new comments as the comment island
+  does (a form token, a different body each time) with the per-client rate limit raised, since
+  every request comes from 127.0.0.1. Under the default policy new comments wait for moderation.
+  \`--skip-comments\` leaves this out.
 
 Timings vary with the machine and whatever else runs on it: compare runs made on the same
 machine, and read the ratios more than the seconds. What was changed to make Inkwell faster, with

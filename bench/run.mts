@@ -1,7 +1,7 @@
-// npm run bench -- [--sizes 100,1000] [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse]
+// npm run bench -- [--sizes 100,1000] [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments]
 //                  [--seed 42] [--ref HEAD] [--timeout 120]
 // Generates a corpus per size, builds it with each engine, measures Inkwell's pages and serving on
-// the smallest size, prints the tables and writes bench/results/<date>.json, bench/README.md and
+// the smallest size (comment load too), prints the tables and writes bench/results/<date>.json, bench/README.md and
 // bench/results/build-time.svg. bench/README.md explains the method.
 import { spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process'
 import fs from 'node:fs'
@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { commentLoad } from './comments'
 import { writeCorpus } from './corpus'
 import { astro } from './engines/astro'
 import { BARE_EXPORT, buildBare } from './engines/bare'
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     engines: { type: 'string', default: 'inkwell,astro,hugo' },
     'skip-serve': { type: 'boolean', default: false },
     'skip-lighthouse': { type: 'boolean', default: false },
+    'skip-comments': { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
     ref: { type: 'string', default: 'HEAD' },
     timeout: { type: 'string', default: '120' },
@@ -40,7 +42,7 @@ const seed = Number(args.seed)
 const timeoutMs = Number(args.timeout) * 60_000
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !(timeoutMs > 0)) {
   console.error(
-    'usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--seed 42] [--ref HEAD] [--timeout 120]',
+    'usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments] [--seed 42] [--ref HEAD] [--timeout 120]',
   )
   process.exit(2)
 }
@@ -67,15 +69,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 // --- Tools from apt, when missing --------------------------------------------------------------
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command} || test -x /usr/sbin/${command}`]).status === 0
+const has = (command: string) =>
+  spawnSync('sh', ['-c', `command -v ${command} || test -x /usr/sbin/${command} || ls /usr/lib/postgresql/*/bin/${command}`], {
+    stdio: 'ignore',
+  }).status === 0
 const needed: [string, string][] = [
   ...(wanted.includes('hugo') ? ([['hugo', 'hugo']] as [string, string][]) : []),
   ...(args['skip-serve']
     ? []
-    : ([
-        ['wrk', 'wrk'],
-        ['nginx', 'nginx'],
-      ] as [string, string][])),
+    : ([['wrk', 'wrk'], ['nginx', 'nginx'], ...(args['skip-comments'] ? [] : [['initdb', 'postgresql']])] as [string, string][])),
   ...(args['skip-lighthouse'] ? [] : ([['chromium', 'chromium']] as [string, string][])),
 ]
 const missing = needed.filter(([command]) => !has(command)).map(([, pkg]) => pkg)
@@ -196,6 +198,10 @@ async function measureWeb(posts: number): Promise<NonNullable<Results['web']>> {
       servers.delete(next)
     }
   }
+
+  // Comment load on the same build, with each database.
+  if (canWrk && !args['skip-comments'])
+    result.comments = await commentLoad({ content: ink.content, post: 'post-00001', logs, log: console.log, servers }, note)
 
   // The static export: page weight, and nginx.
   result.export = await ink.exportSite(context(`inkwell-${posts}`))

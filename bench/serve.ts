@@ -106,9 +106,21 @@ export interface Load {
 
 const ms = (value: string, unit: string) => Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? Number.NaN)
 
-/** wrk: 2 threads, `connections` connections, for `seconds`, against `url`, asking for gzip as browsers do. */
-export function wrk(url: string, { seconds = 30, connections = 64 } = {}): Load & { output: string } {
-  const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', 'Accept-Encoding: gzip', url]
+/**
+ * wrk: 2 threads, `connections` connections, for `seconds`, against `url`, asking for gzip as
+ * browsers do; `script` is a Lua file that shapes the requests (method, headers, body).
+ */
+export function wrk(url: string, { seconds = 30, connections = 64, script = '' } = {}): Load & { output: string } {
+  const args = [
+    '-t2',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    '-H',
+    'Accept-Encoding: gzip',
+    ...(script ? ['-s', script] : []),
+    url,
+  ]
   const result = spawnSync('wrk', args, { encoding: 'utf8', timeout: (seconds + 60) * 1000 })
   const output = result.stdout ?? ''
   if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr || result.error?.message}`)

@@ -72,12 +72,12 @@ export function inkwell(ref: string): Engine & {
   }
 }
 
-/** `next start` on the last build, on 127.0.0.1:port. */
-export function nextStart(content: string, port: number, log: string): ChildProcess {
+/** `next start` on the last build, on 127.0.0.1:port, with `env` added to the environment. */
+export function nextStart(content: string, port: number, log: string, env: Record<string, string> = {}): ChildProcess {
   const out = fs.openSync(log, 'w')
   return spawn(path.join(SITE, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: SITE,
-    env: childEnv({ INKWELL_CONTENT_DIR: content }),
+    env: childEnv({ INKWELL_CONTENT_DIR: content, ...env }),
     stdio: ['ignore', out, out],
     detached: true,
   })

@@ -1,13 +1,31 @@
 // Request helpers for the comment routes: who is asking (as a keyed hash), and from where.
 
-/** The client address: the rightmost X-Forwarded-For entry (added by the nearest proxy, or by next start). */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers
-    .get('x-forwarded-for')
-    ?.split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-  return forwarded?.at(-1) || headers.get('x-real-ip') || 'unknown'
+/**
+ * The client address. Each proxy in front of Inkwell appends the address it was reached from to
+ * X-Forwarded-For (next start adds the socket's address when there is no header), so the entry
+ * `proxies` from the right is the first one a client cannot forge: the rightmost with one proxy
+ * (nginx, or next start itself), the second from the right behind a CDN and nginx, and so on.
+ * `proxies` comes from INKWELL_TRUSTED_PROXIES (default 1).
+ */
+export function clientAddress(headers: Headers, proxies = trustedProxies()): string {
+  const forwarded =
+    headers
+      .get('x-forwarded-for')
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean) ?? []
+  // A list shorter than the proxy count did not pass every proxy: its leftmost entry is the best guess.
+  return forwarded.at(-Math.min(proxies, forwarded.length)) || headers.get('x-real-ip') || 'unknown'
+}
+
+/** INKWELL_TRUSTED_PROXIES: how many proxies append to X-Forwarded-For before the request reaches Inkwell. */
+export function trustedProxies(env: Record<string, string | undefined> = process.env): number {
+  const value = env.INKWELL_TRUSTED_PROXIES?.trim()
+  if (!value) return 1
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1 || count > 10)
+    throw new Error(`INKWELL_TRUSTED_PROXIES must be a whole number from 1 to 10 (the proxies in front of Inkwell), not "${value}"`)
+  return count
 }
 
 /** The origin the request was addressed to, from its Host header. */

@@ -1,7 +1,7 @@
 // lib/comments: the only code that touches the comment database. Routes, pages and scripts call these.
 export { databaseTarget, getDatabase, openDatabase, ping, MIGRATIONS, type Database, type DatabaseTarget, type Db } from './db'
 export { DataDirInUseError } from './lock'
-export { COMMENT_LIMIT, LOGIN_LIMIT, loginFailed, loginGate } from './limits'
+export { commentLimit, LOGIN_LIMIT, loginFailed, loginGate } from './limits'
 export { countLinks, renderComment } from './markdown'
 export { COMMENT_STATUSES, type CommentStatus } from './schema'
 export { adminPassword, checkPassword, clientKey, hashPassword, hmac, serverSecret, sign, unsign, type AdminPassword } from './secrets'

@@ -33,8 +33,16 @@ export function windowLeft(windowMs: number, now = new Date()): number {
   return windowMs - (now.getTime() % windowMs)
 }
 
-/** Comments one client may post per window. */
-export const COMMENT_LIMIT = { count: 5, windowMs: 10 * 60_000 }
+/** Comments one client may post per window: 5 per 10 minutes, or INKWELL_COMMENT_RATE_LIMIT ("20/10"). */
+export function commentLimit(env: Record<string, string | undefined> = process.env): { count: number; windowMs: number } {
+  const value = env.INKWELL_COMMENT_RATE_LIMIT?.trim()
+  if (!value) return { count: 5, windowMs: 10 * 60_000 }
+  const match = value.match(/^(\d+)\s*\/\s*(\d+)$/)
+  const [count, minutes] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
+  if (!(count >= 1 && minutes >= 1 && minutes <= 1440))
+    throw new Error(`INKWELL_COMMENT_RATE_LIMIT must be comments/minutes, such as 5/10 (5 comments per 10 minutes), not "${value}"`)
+  return { count, windowMs: minutes * 60_000 }
+}
 /** Failed logins one client may make per window before the login locks; each failure waits longer. */
 export const LOGIN_LIMIT = { count: 5, windowMs: 15 * 60_000, delayMs: 400 }
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 
 import type { Db } from './db'
-import { COMMENT_LIMIT, countEvent, windowLeft } from './limits'
+import { commentLimit, countEvent, windowLeft } from './limits'
 import { countLinks, renderComment } from './markdown'
 import { first } from './rows'
 import { FORM_AGE, LIMITS } from './rules'
@@ -116,12 +116,13 @@ export async function submitComment(db: Db, input: CommentInput, ctx: SubmitCont
       return fail(404, 'The comment you are replying to does not exist (any more).')
   }
 
-  const posted = await countEvent(db, `comment:${ctx.client}`, COMMENT_LIMIT.windowMs, now)
-  if (posted > COMMENT_LIMIT.count) {
-    const minutes = Math.ceil(windowLeft(COMMENT_LIMIT.windowMs, now) / 60_000)
+  const limit = commentLimit()
+  const posted = await countEvent(db, `comment:${ctx.client}`, limit.windowMs, now)
+  if (posted > limit.count) {
+    const minutes = Math.ceil(windowLeft(limit.windowMs, now) / 60_000)
     return fail(
       429,
-      `You have sent ${COMMENT_LIMIT.count} comments in a short time. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      `You have sent ${limit.count} comments in a short time. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
     )
   }
 

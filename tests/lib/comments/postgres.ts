@@ -38,15 +38,18 @@ export interface TestPostgres {
   stop(): void
 }
 
-/** Starts a throwaway PostgreSQL server. */
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * Starts a throwaway PostgreSQL server. Tests turn fsync off (nothing there needs to survive a
+ * power cut); the bench keeps it on (`durable`), as a production server runs.
+ */
+export async function startPostgres({ durable = false } = {}): Promise<TestPostgres> {
   const BIN = serverBin()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-pg-'))
   fs.chmodSync(dir, 0o777)
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir])
   const data = path.join(dir, 'data')
   const port = await freePort()
-  asServerUser(path.join(BIN, 'initdb'), ['-D', data, '-U', 'inkwell', '--auth=trust', '-E', 'UTF8', '--no-sync'])
+  asServerUser(path.join(BIN, 'initdb'), ['-D', data, '-U', 'inkwell', '--auth=trust', '-E', 'UTF8', ...(durable ? [] : ['--no-sync'])])
   asServerUser(path.join(BIN, 'pg_ctl'), [
     '-D',
     data,
@@ -54,7 +57,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     path.join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off'}`,
     'start',
   ])
   return {

@@ -17,7 +17,8 @@ import {
   validSession,
   type Database,
 } from '@/lib/comments'
-import { clientAddress, corsHeaders, sameOrigin } from '@/lib/comments/http'
+import { clientAddress, corsHeaders, sameOrigin, trustedProxies } from '@/lib/comments/http'
+import { commentLimit } from '@/lib/comments/limits'
 import { ENGINES, freshDatabase } from './engines'
 
 const open: Database[] = []
@@ -130,6 +131,26 @@ describe('request checks', () => {
   it('takes the client address from the nearest proxy', () => {
     expect(clientAddress(h({ 'x-forwarded-for': '1.1.1.1, 10.0.0.2' }))).toBe('10.0.0.2')
     expect(clientAddress(h({}))).toBe('unknown')
+  })
+
+  it('skips the entries added by the proxies INKWELL_TRUSTED_PROXIES counts, and refuses a count that is not one', () => {
+    const chain = h({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 198.51.100.2' })
+    expect(clientAddress(chain, 1)).toBe('198.51.100.2')
+    expect(clientAddress(chain, 2)).toBe('203.0.113.7')
+    expect(clientAddress(h({ 'x-forwarded-for': '203.0.113.7' }), 3)).toBe('203.0.113.7')
+    expect(trustedProxies({})).toBe(1)
+    expect(trustedProxies({ INKWELL_TRUSTED_PROXIES: '2' })).toBe(2)
+    expect(() => trustedProxies({ INKWELL_TRUSTED_PROXIES: 'yes' })).toThrow(
+      'INKWELL_TRUSTED_PROXIES must be a whole number from 1 to 10 (the proxies in front of Inkwell), not "yes"',
+    )
+  })
+
+  it('reads the comment rate limit from INKWELL_COMMENT_RATE_LIMIT', () => {
+    expect(commentLimit({})).toEqual({ count: 5, windowMs: 600_000 })
+    expect(commentLimit({ INKWELL_COMMENT_RATE_LIMIT: '20 / 60' })).toEqual({ count: 20, windowMs: 3_600_000 })
+    expect(() => commentLimit({ INKWELL_COMMENT_RATE_LIMIT: '20' })).toThrow(
+      'INKWELL_COMMENT_RATE_LIMIT must be comments/minutes, such as 5/10 (5 comments per 10 minutes), not "20"',
+    )
   })
 })
 
