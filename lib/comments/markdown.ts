@@ -31,17 +31,38 @@ export function countLinks(markdown: string): number {
   return links
 }
 
+const toHast = unified().use(remarkRehype)
+
 /** A comment's Markdown as sanitized HTML, links marked nofollow ugc. */
-export function renderComment(markdown: string): string {
+function render(markdown: string): string {
   const mdast = parser.runSync(parser.parse(markdown)) as MdastRoot
   // Images become their alt text: no request to wherever a stranger points.
   visit(mdast, 'image', (node, index, parent) => {
     if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.alt ?? '' }
   })
-  const hast = unified().use(remarkRehype).runSync(mdast) as HastRoot
-  const clean = sanitize(hast, SCHEMA) as HastRoot
+  const clean = sanitize(toHast.runSync(mdast) as HastRoot, SCHEMA) as HastRoot
   visit(clean, 'element', (node: Element) => {
     if (node.tagName === 'a') node.properties = { ...node.properties, rel: ['nofollow', 'ugc', 'noopener'] }
   })
   return toHtml(clean)
+}
+
+// Rendering is about 1 ms a comment and every request for a post's comments needs all of them:
+// the HTML of recently shown bodies is kept (the same text always gives the same HTML).
+const rendered = new Map<string, string>()
+const KEEP = 5_000
+
+/** A comment's Markdown as sanitized HTML, links marked nofollow ugc; recent results are reused. */
+export function renderComment(markdown: string): string {
+  const known = rendered.get(markdown)
+  if (known !== undefined) {
+    // Most recently used last, so the oldest is the first key.
+    rendered.delete(markdown)
+    rendered.set(markdown, known)
+    return known
+  }
+  const html = render(markdown)
+  rendered.set(markdown, html)
+  if (rendered.size > KEEP) rendered.delete(rendered.keys().next().value!)
+  return html
 }

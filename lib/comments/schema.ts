@@ -26,7 +26,12 @@ export const comments = pgTable(
       .notNull()
       .default(sql`now()`),
   },
-  (t) => [index('comments_post_status').on(t.post, t.status, t.createdAt), index('comments_status_created').on(t.status, t.createdAt)],
+  (t) => [
+    index('comments_post_status').on(t.post, t.status, t.createdAt),
+    index('comments_status_created').on(t.status, t.createdAt),
+    // The duplicate check (name, post, body) and first-time trust (name, website) look a commenter up by name.
+    index('comments_name_post').on(t.name, t.post),
+  ],
 )
 
 /** The author's per-post override of the frontmatter and site default: open or closed. */

@@ -1,0 +1,1 @@
+CREATE INDEX "comments_name_post" ON "comments" USING btree ("name","post");
