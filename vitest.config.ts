@@ -29,6 +29,17 @@ export default defineConfig({
         },
       },
       {
+        // Imports the fixtures of every importer into one site, builds it once and serves it.
+        resolve: { alias },
+        test: {
+          name: 'import',
+          include: ['tests/import/**/*.test.ts'],
+          environment: 'node',
+          hookTimeout: 300_000,
+          testTimeout: 60_000,
+        },
+      },
+      {
         // Builds the fixture site once (next build, about 20 s) and serves it for these tests.
         resolve: { alias },
         test: {

@@ -5,8 +5,9 @@ import { ContentReloader } from '@/components/content-reloader'
 import { SiteFooter } from '@/components/site-footer'
 import { SiteHeader } from '@/components/site-header'
 import { ThemeScript } from '@/components/theme-script'
-import { getContent } from '@/lib/content'
+import { contentVersion, getContent } from '@/lib/content'
 import { siteMetadata } from '@/lib/metadata'
+import { framePolicy } from '@/lib/security-headers.mjs'
 import { inter } from './fonts'
 
 import './globals.css'
@@ -23,11 +24,15 @@ export const viewport: Viewport = {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { site, defaultAuthor } = await getContent()
+  // Taken before the content is read: a save in between makes the reloader refresh once more, never miss one.
+  const version = process.env.NODE_ENV === 'development' ? contentVersion() : undefined
+  const { site, defaultAuthor, frames } = await getContent()
   return (
     // The theme script changes the class before hydration; React must not undo it.
     <html lang={site.language} className={inter.variable} suppressHydrationWarning>
       <head>
+        {/* Narrows the header's frame-src to the embed origins the posts use (lib/security-headers.mjs). */}
+        <meta httpEquiv="Content-Security-Policy" content={framePolicy(frames)} />
         <ThemeScript />
       </head>
       <body className="flex min-h-screen flex-col antialiased">
@@ -39,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter site={site} authorName={defaultAuthor.name} />
-        {process.env.NODE_ENV === 'development' ? <ContentReloader /> : null}
+        {version ? <ContentReloader version={version} /> : null}
       </body>
     </html>
   )

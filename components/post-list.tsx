@@ -15,7 +15,7 @@ export function PostList({ posts, site, category }: { posts: Post[]; site: SiteC
       {posts.map((post) => (
         <li key={post.slug} className="py-8 first:pt-2">
           <article>
-            <CategoryLinks categories={post.categories} except={category} className="mb-2" />
+            <CategoryLinks categories={post.terms.categories} except={category} className="mb-2" />
             <h2 className="text-2xl font-bold tracking-tight text-balance">
               <Link href={post.url} className="text-[var(--fg)] hover:text-[var(--link)]">
                 {post.title}

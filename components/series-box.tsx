@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import type { Post } from '@/lib/content'
+import { pagePath } from '@/lib/routes'
 
 /** "Part N of M" of a series, every part listed with this one marked, and the parts either side. */
 export function SeriesBox({ info }: { info: NonNullable<Post['seriesInfo']> }) {
@@ -10,7 +11,7 @@ export function SeriesBox({ info }: { info: NonNullable<Post['seriesInfo']> }) {
     <aside aria-label="Series" className="mb-10 rounded-lg border border-[var(--line)] bg-[var(--surface)] p-5">
       <p className="text-sm text-[var(--muted)]">
         Part {info.part} of {info.total} of the series{' '}
-        <Link href={`/series/${info.slug}`} className="font-semibold text-[var(--link)] hover:underline">
+        <Link href={pagePath.series(info.slug)} className="font-semibold text-[var(--link)] hover:underline">
           {info.name}
         </Link>
       </p>

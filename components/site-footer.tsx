@@ -1,8 +1,9 @@
 import Link from 'next/link'
 
 import type { SiteConfig } from '@/lib/content'
+import { pagePath } from '@/lib/routes'
 
-/** Copyright, navigation again, and the feed. */
+/** Copyright, navigation again, and the feeds page. */
 export function SiteFooter({ site, authorName }: { site: SiteConfig; authorName: string }) {
   // On a phone the links sit in a grid of three columns, each a full-height tap target.
   const link = 'flex min-h-9 items-center rounded-md px-2 hover:text-[var(--fg)]'
@@ -13,7 +14,7 @@ export function SiteFooter({ site, authorName }: { site: SiteConfig; authorName:
         <nav aria-label="Footer">
           <ul className="-mx-2 grid grid-cols-3 gap-x-2 gap-y-1 sm:flex sm:flex-wrap">
             <li>
-              <Link href="/" className={link}>
+              <Link href={pagePath.home()} className={link}>
                 Home
               </Link>
             </li>
@@ -25,9 +26,9 @@ export function SiteFooter({ site, authorName }: { site: SiteConfig; authorName:
               </li>
             ))}
             <li>
-              <a href="/feed.xml" className={link}>
-                RSS feed
-              </a>
+              <Link href={pagePath.feeds} className={link}>
+                Feeds
+              </Link>
             </li>
           </ul>
         </nav>

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import type { SiteConfig } from '@/lib/content'
+import { feedPath, pagePath } from '@/lib/routes'
 import { SearchButton } from './search/search-button'
 import { ThemeToggle } from './theme-toggle'
 
@@ -9,7 +10,7 @@ export function SiteHeader({ site }: { site: SiteConfig }) {
   return (
     <header className="border-b border-[var(--line)]">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-5 py-4">
-        <Link href="/" className="mr-auto text-lg font-bold tracking-tight text-[var(--fg)] no-underline">
+        <Link href={pagePath.home()} className="mr-auto text-lg font-bold tracking-tight text-[var(--fg)] no-underline">
           {site.title}
         </Link>
         <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
@@ -22,7 +23,7 @@ export function SiteHeader({ site }: { site: SiteConfig }) {
               </li>
             ))}
             <li>
-              <a href="/feed.xml" className="rounded-md px-2 py-1.5 text-[var(--muted)] hover:text-[var(--fg)]">
+              <a href={feedPath({ kind: 'site' })} className="rounded-md px-2 py-1.5 text-[var(--muted)] hover:text-[var(--fg)]">
                 RSS
               </a>
             </li>

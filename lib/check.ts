@@ -20,7 +20,8 @@ export async function checkContent(
   env: NodeJS.ProcessEnv = process.env,
   { compile, checkOnly = false }: Pick<LoadOptions, 'compile' | 'checkOnly'> = {},
 ): Promise<CheckResult> {
-  const base = { ...contentOptions(env), compile, checkOnly, parsed: new Map() }
+  // The check reports broken posts; it never keeps them as next dev does.
+  const base = { ...contentOptions(env), compile, checkOnly, parsed: new Map(), keepBroken: false }
   const problems = new Map<string, Problem>()
   const add = (list: Problem[]) => list.forEach((p) => problems.set(`${p.file}:${p.line}:${p.column}:${p.message}`, p))
   let posts = 0

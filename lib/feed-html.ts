@@ -11,6 +11,9 @@ import { SKIP, visit } from 'unist-util-visit'
 /** Elements that never belong in a feed item. */
 const DROP = new Set(['script', 'style', 'noscript', 'template', 'button', 'link', 'meta'])
 
+/** KaTeX's wrappers (and ours around them), which lay out its HTML rendering with our stylesheet. */
+const MATH_WRAPPERS = new Set(['katex', 'katex-mathml', 'katex-display', 'math-display', 'math-inline'])
+
 /** Attributes whose value is a URL, by hast property name. */
 const URL_PROPS = ['href', 'src', 'poster', 'cite', 'action'] as const
 
@@ -60,7 +63,7 @@ function cleanProperties(node: Element, base: string) {
  * Turns a post's rendered HTML into feed-safe HTML: relative URLs made absolute on `pageUrl`
  * (the post's absolute URL, so `#notes` points into the post), highlighted code flattened to
  * `<pre><code>`, decorative and interactive parts (aria-hidden, hidden, scripts, buttons) dropped,
- * and class, style and data attributes removed.
+ * formulas reduced to their MathML, and class, style and data attributes removed.
  */
 export function feedSafeHtml(html: string, pageUrl: string): string {
   const tree: Root = fromHtml(html, { fragment: true })
@@ -70,6 +73,12 @@ export function feedSafeHtml(html: string, pageUrl: string): string {
     if (DROP.has(node.tagName) || props.hidden !== undefined || props.ariaHidden === 'true') {
       parent.children.splice(index, 1)
       return [SKIP, index]
+    }
+    // A formula is its MathML: the HTML rendering beside it is aria-hidden (dropped above), and
+    // the wrappers go too, so readers that know MathML show it as it is.
+    if (Array.isArray(props.className) && props.className.some((c) => MATH_WRAPPERS.has(String(c)))) {
+      parent.children.splice(index, 1, ...node.children)
+      return index
     }
     // rehype-pretty-code's wrapper: keep it only when it carries a title in a <figcaption>.
     if (

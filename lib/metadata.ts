@@ -1,16 +1,17 @@
 import type { Metadata } from 'next'
 
 import { contentOptions, getContent, type Author, type Post, type SiteConfig } from './content'
-import { absoluteUrl, feedPath, lastChanged, SITE_IMAGE, socialImage } from './urls'
+import { FEED_FORMATS, feedPath, pagePath, type FeedFormat, type FeedOwner } from './routes'
+import { absoluteUrl, lastChanged, SITE_IMAGE, socialImage } from './urls'
 
 // Every page's <head> comes from here: title, description, canonical URL, OpenGraph, Twitter
 // card and feed links, all absolute on the site URL. Next merges metadata one key deep (a page's
 // `openGraph` replaces the layout's whole), so each function returns complete objects.
 
-/** A feed to announce in a page's head, besides the site's. */
+/** A feed to announce in a page's head, besides the site's: in every format. */
 export interface FeedLink {
   title: string
-  path: string
+  owner: FeedOwner
 }
 
 export interface PageInfo {
@@ -26,13 +27,19 @@ export interface PageInfo {
 /** OpenGraph locales are written en_GB; sites configure languages as en-GB. */
 const ogLocale = (language: string) => language.replace('-', '_')
 
+/** Autodiscovery links: the site's feeds and the page's own, in RSS, Atom and JSON Feed. */
 function feedAlternates(site: SiteConfig, feeds: FeedLink[] = []) {
-  return {
-    'application/rss+xml': [{ title: site.title, path: feedPath.site }, ...feeds].map((feed) => ({
-      title: feed.title,
-      url: absoluteUrl(site.url, feed.path),
-    })),
-  }
+  const all: FeedLink[] = [{ title: site.title, owner: { kind: 'site' } }, ...feeds]
+  return Object.fromEntries(
+    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => [
+      FEED_FORMATS[format].type,
+      // RSS, the one most readers pick, keeps the plain title.
+      all.map((feed) => ({
+        title: format === 'rss' ? feed.title : `${feed.title} (${FEED_FORMATS[format].label})`,
+        url: absoluteUrl(site.url, feedPath(feed.owner, format)),
+      })),
+    ]),
+  )
 }
 
 /** The layout's metadata: defaults every page starts from. */
@@ -90,7 +97,10 @@ export async function postMetadata(post: Post): Promise<Metadata> {
   return {
     title: post.title,
     description: post.summary,
-    authors: [{ name: post.author.name }],
+    authors: post.authors.map((author) => ({
+      name: author.name,
+      ...(author.id ? { url: absoluteUrl(site.url, pagePath.author(author.id)) } : {}),
+    })),
     alternates: { canonical: url, types: feedAlternates(site) },
     openGraph: {
       type: 'article',
@@ -101,7 +111,7 @@ export async function postMetadata(post: Post): Promise<Metadata> {
       description: post.summary,
       publishedTime: post.date.toISOString(),
       modifiedTime: lastChanged(post).toISOString(),
-      authors: [post.author.name],
+      authors: post.authors.map((author) => author.name),
       section: post.categories[0],
       tags: post.tags,
       images: [image],
@@ -117,9 +127,17 @@ export function jsonLdText(data: object): string {
   return JSON.stringify(data).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
-function person(author: Author) {
+/** schema.org Person of an author: their page here when they have one, and their links elsewhere. */
+export function personJsonLd(site: SiteConfig, author: Author): Record<string, unknown> {
   const links = author.links.map((link) => link.href).filter((href) => /^https?:/.test(href))
-  return { '@type': 'Person', name: author.name, ...(links.length ? { url: links[0], sameAs: links } : {}) }
+  const page = author.id ? absoluteUrl(site.url, pagePath.author(author.id)) : undefined
+  return {
+    '@type': 'Person',
+    ...(page ? { '@id': `${page}#person` } : {}),
+    name: author.name,
+    ...(page ? { url: page } : links.length ? { url: links[0] } : {}),
+    ...(links.length ? { sameAs: links } : {}),
+  }
 }
 
 /** schema.org BlogPosting of a post. */
@@ -136,18 +154,18 @@ export function postJsonLd(site: SiteConfig, post: Post): Record<string, unknown
     datePublished: post.date.toISOString(),
     dateModified: lastChanged(post).toISOString(),
     inLanguage: site.language,
-    author: person(post.author),
+    author: post.authors.map((author) => personJsonLd(site, author)),
     image: absoluteUrl(site.url, socialImage(post).path),
     ...(post.categories.length ? { articleSection: post.categories } : {}),
     ...(post.tags.length ? { keywords: post.tags } : {}),
     wordCount: post.words,
-    isPartOf: { '@type': 'Blog', '@id': absoluteUrl(site.url, '/'), name: site.title },
+    isPartOf: { '@type': 'Blog', '@id': absoluteUrl(site.url, pagePath.home()), name: site.title },
   }
 }
 
 /** schema.org Blog of the home page, with its newest posts. */
 export function blogJsonLd(site: SiteConfig, author: Author, posts: Post[]): Record<string, unknown> {
-  const url = absoluteUrl(site.url, '/')
+  const url = absoluteUrl(site.url, pagePath.home())
   return {
     '@context': 'https://schema.org',
     '@type': 'Blog',
@@ -156,7 +174,7 @@ export function blogJsonLd(site: SiteConfig, author: Author, posts: Post[]): Rec
     name: site.title,
     description: site.description,
     inLanguage: site.language,
-    author: person(author),
+    author: personJsonLd(site, author),
     image: absoluteUrl(site.url, SITE_IMAGE.path),
     blogPost: posts.map((post) => ({
       '@type': 'BlogPosting',

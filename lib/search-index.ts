@@ -1,14 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { readEnv } from './env'
+
 /** The attribute that marks the searchable part of a page; only published posts carry it. */
 export const SEARCH_BODY = 'data-pagefind-body'
 
 /** Where the built pages are and where their search index goes, for `next build` or an export. */
 export function searchIndexPaths(
-  env: Record<string, string | undefined> = process.env,
+  source: Record<string, string | undefined> = process.env,
   cwd = process.cwd(),
 ): { pages: string; output: string } {
+  const env = readEnv(source)
   if (env.INKWELL_OUTPUT === 'export') {
     // A static export is the site as files (out/, or a custom distDir): the index sits inside it.
     const site = path.resolve(cwd, env.INKWELL_DIST_DIR || 'out')

@@ -13,7 +13,8 @@
  * 'unsafe-inline' too. What 'unsafe-inline' still allows is an inline <script> element or a
  * javascript: URL that reaches the page: posts cannot carry either (lib/content/html-policy.ts
  * refuses them unless site.yaml sets trustedHtml: true). What the policy stops on its own: inline
- * event handlers (script-src-attr), scripts and workers from any other origin, frames, plugins,
+ * event handlers (script-src-attr), scripts and workers from any other origin, frames other than
+ * the embeds in use (with each page's <meta> policy), plugins,
  * <base> hijacking, forms posting elsewhere, being framed. 'wasm-unsafe-eval' lets Pagefind's
  * search compile its WebAssembly; it does not allow eval() of JavaScript.
  *
@@ -38,14 +39,30 @@ export function contentSecurityPolicy({ dev = false } = {}) {
     // Pagefind runs its search in /pagefind/pagefind-worker.js, a file of our own (no blob: worker).
     "worker-src 'self'",
     "manifest-src 'self'",
-    // No page frames another: there are no embed components yet (their facades will need this).
-    "frame-src 'none'",
+    // Embeds (<YouTube>, <Embed>, …) load a player from another origin once the reader clicks.
+    // Which origins a site's posts use is known only once content is loaded, and this header is
+    // static (nginx repeats it): so it allows any https frame, and every page narrows that to
+    // exactly the origins in use with a <meta> policy (framePolicy below, app/layout.tsx).
+    'frame-src https:',
     "object-src 'none'",
     // Nothing uses <base>: every link is a path or a full address.
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ')
+}
+
+/**
+ * The second policy of every page, in a <meta> element: frames only from the origins the posts'
+ * embeds use ('none' for a site without embeds). A browser enforces both policies, so a frame
+ * must pass this one and the header's. The same on every page, never per post: a reader who
+ * follows a link without a reload keeps the first page's policy.
+ *
+ * @param {readonly string[]} origins
+ * @returns {string}
+ */
+export function framePolicy(origins) {
+  return `frame-src ${origins.length ? origins.join(' ') : "'none'"}`
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Post } from './content'
+import { cardPath } from './routes'
 
 /** `path` (starting with /) as an absolute URL on the site; the site URL already honours SITE_URL. */
 export function absoluteUrl(siteUrl: string, path = '/'): string {
@@ -51,11 +52,6 @@ export function fromParam(value: string): string {
 /** `text` decoded where that is known to be safe, or where a bad escape was already reported: as written then. */
 export const safeDecode = (text: string): string => decodeUrl(text, '').value ?? text
 
-/** Posts the public may see: drafts and scheduled posts exist only in dev and previews, never in feeds or the sitemap. */
-export function publicPosts(posts: Post[]): Post[] {
-  return posts.filter((post) => !post.unpublished)
-}
-
 /** When a post last changed: its `updated` date, else its publication date. */
 export function lastChanged(post: Post): Date {
   return post.updated ?? post.date
@@ -67,41 +63,16 @@ export function newestChange(posts: Post[]): Date | undefined {
   return times.length ? new Date(Math.max(...times)) : undefined
 }
 
-/** Where the site's pages live: a post (its images under it), a category's or tag's posts, a series, page N of a list. */
-export const pagePath = {
-  post: (slug: string) => `/posts/${slug}`,
-  term: (kind: 'categories' | 'tags', slug: string) => `/${kind}/${slug}`,
-  series: (slug: string) => `/series/${slug}`,
-  /** Page `page` (from 1) of the list at `base`, '' being the home page's. */
-  paged: (base: string, page: number) => (page === 1 ? base || '/' : `${base}/page/${page}`),
-}
-
-/** Where a page's feed lives: the site's, a category's or a series'. */
-export const feedPath = {
-  site: '/feed.xml',
-  category: (slug: string) => `/categories/${slug}/feed.xml`,
-  series: (slug: string) => `/series/${slug}/feed.xml`,
-}
-
 /** The social image of a post: its cover when social sites can show it, else the generated card. */
 export function socialImage(post: Pick<Post, 'slug' | 'cover'>): { path: string; width: number; height: number } {
   if (post.cover && /\.(png|jpe?g|gif|webp)$/i.test(post.cover.url)) {
     return { path: post.cover.url, width: post.cover.width, height: post.cover.height }
   }
-  return { path: `/og/${post.slug}.png`, width: OG_SIZE.width, height: OG_SIZE.height }
+  return { path: cardPath.post(post.slug), width: OG_SIZE.width, height: OG_SIZE.height }
 }
 
 /** Size of generated social images: what OpenGraph consumers expect for a large card. */
 export const OG_SIZE = { width: 1200, height: 630 }
 
 /** The generated card for pages that are not posts. */
-export const SITE_IMAGE = { path: '/og.png', ...OG_SIZE }
-
-/** Where comments live: the API, a post's server-rendered comments page, the comment feeds, one comment's anchor. */
-export const commentPaths = {
-  api: '/api/comments',
-  page: (post: Pick<Post, 'url'>) => `${post.url}/comments`,
-  feed: '/comments.xml',
-  postFeed: (post: Pick<Post, 'url'>) => `${post.url}/comments.xml`,
-  anchor: (id: number) => `comment-${id}`,
-}
+export const SITE_IMAGE = { path: cardPath.site, ...OG_SIZE }

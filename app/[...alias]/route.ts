@@ -1,5 +1,6 @@
 import { aliasProblems, aliasTargets, APP_DIR, redirectPage, reservedSegments } from '@/lib/aliases'
 import { contentOptions, formatProblem, getContent } from '@/lib/content'
+import { readEnv } from '@/lib/env'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 import { absoluteUrl, encodePath } from '@/lib/urls'
 
@@ -9,7 +10,7 @@ import { absoluteUrl, encodePath } from '@/lib/urls'
 export const dynamic = 'force-static'
 export const dynamicParams = false
 
-const staticExport = process.env.INKWELL_OUTPUT === 'export'
+const staticExport = readEnv().INKWELL_OUTPUT === 'export'
 
 export async function generateStaticParams() {
   const { posts, paths } = await getContent()

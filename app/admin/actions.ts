@@ -18,6 +18,7 @@ import {
 } from '@/lib/comments'
 import { clientAddress, sameOrigin } from '@/lib/comments/http'
 import { commentablePost, commentServer } from '@/lib/comments/site'
+import { adminPaths } from '@/lib/routes'
 import { requireAdmin } from './auth'
 
 // Everything the admin changes goes through these server actions: each checks the session first.
@@ -28,36 +29,36 @@ const text = (form: FormData, name: string) => {
   return typeof value === 'string' ? value : ''
 }
 /** Back to where the admin was: the queue, or one post's comments. */
-const back = (form: FormData) => (text(form, 'post') ? `/admin?post=${encodeURIComponent(text(form, 'post'))}` : '/admin')
+const back = (form: FormData) => (text(form, 'post') ? adminPaths.post(text(form, 'post')) : adminPaths.home)
 
 /** Checks the password: failures wait longer each time, and after 5 the login locks for 15 minutes. */
 export async function login(form: FormData) {
   const password = adminPassword()
-  if (!password) redirect('/admin')
+  if (!password) redirect(adminPaths.home)
   const requestHeaders = await headers()
-  if (!sameOrigin(requestHeaders)) redirect('/admin?login=refused')
+  if (!sameOrigin(requestHeaders)) redirect(adminPaths.login('refused'))
   const { db, secret } = await commentServer()
   const client = clientKey(secret, clientAddress(requestHeaders))
   const gate = await loginGate(db, client)
-  if (gate.locked) redirect(`/admin?login=locked&minutes=${Math.ceil(gate.retryInMs / 60_000)}`)
+  if (gate.locked) redirect(adminPaths.login('locked', Math.ceil(gate.retryInMs / 60_000)))
   if (!checkPassword(text(form, 'password'), password)) {
     await sleep(await loginFailed(db, client))
-    redirect('/admin?login=failed')
+    redirect(adminPaths.login('failed'))
   }
   const secure = requestHeaders.get('x-forwarded-proto') === 'https'
   ;(await cookies()).set(SESSION.cookie, createSession(secret, password), {
     httpOnly: true,
     sameSite: 'strict',
     secure,
-    path: '/admin',
+    path: adminPaths.home,
     maxAge: SESSION.maxAgeS,
   })
-  redirect('/admin')
+  redirect(adminPaths.home)
 }
 
 export async function logout() {
-  ;(await cookies()).delete({ name: SESSION.cookie, path: '/admin' })
-  redirect('/admin')
+  ;(await cookies()).delete({ name: SESSION.cookie, path: adminPaths.home })
+  redirect(adminPaths.home)
 }
 
 /** Approve, Spam or Delete one comment. */

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import { adminPassword, SESSION, validSession } from '@/lib/comments'
 import { sameOrigin } from '@/lib/comments/http'
 import { commentServer } from '@/lib/comments/site'
+import { adminPaths } from '@/lib/routes'
 
 /** Whether this request carries a valid admin session. */
 export async function isAdmin(secret: string): Promise<boolean> {
@@ -15,6 +16,6 @@ export async function requireAdmin() {
   const server = await commentServer()
   // Server actions check Origin themselves; this also covers a proxy that rewrites Host.
   if (!sameOrigin(await headers())) throw new Error('Refused: the request did not come from this site.')
-  if (!(await isAdmin(server.secret))) redirect('/admin?login=required')
+  if (!(await isAdmin(server.secret))) redirect(adminPaths.login('required'))
   return server
 }

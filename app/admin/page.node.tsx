@@ -2,9 +2,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { timeFormatter } from '@/components/comments/comment-list'
+import { PageHeader, PageTitle } from '@/components/page-title'
 import { adminPassword, allComments, commentCounts, LOGIN_LIMIT, pendingComments, renderComment, type CommentRow } from '@/lib/comments'
 import { commentServer, postsWithState } from '@/lib/comments/site'
-import { commentPaths } from '@/lib/urls'
+import { adminPaths, commentPaths } from '@/lib/routes'
 import { login, logout, moderate, reply, setOpen } from './actions'
 import { isAdmin } from './auth'
 
@@ -43,9 +44,9 @@ export default async function AdminPage({ searchParams }: Props) {
   const selected = posts.find((p) => p.post.slug === one('post'))
 
   return (
-    <div className="mx-auto w-full max-w-[48rem]">
+    <div className="mx-auto w-full max-w-page">
       <div className="mb-8 flex items-center justify-between gap-4">
-        <h1 className="text-3xl font-bold tracking-tight">Comments</h1>
+        <PageTitle>Comments</PageTitle>
         <form action={logout}>
           <button type="submit" className={button}>
             Log out
@@ -73,16 +74,18 @@ export default async function AdminPage({ searchParams }: Props) {
 
 function NotConfigured() {
   return (
-    <div className="prose prose-ink mx-auto max-w-[42rem]">
-      <h1>Comments admin</h1>
-      <p>The admin area is closed: no password is set. Start the server with one of these, then reload:</p>
-      <pre>
-        <code>
-          {
-            'INKWELL_ADMIN_PASSWORD=… npm start\n# or, keeping only a hash in the environment:\nINKWELL_ADMIN_PASSWORD_HASH="$(npm run -s comments -- hash-password)" npm start'
-          }
-        </code>
-      </pre>
+    <div className="mx-auto max-w-page">
+      <PageHeader title="Comments admin" />
+      <div className="prose prose-ink max-w-none">
+        <p>The admin area is closed: no password is set. Start the server with one of these, then reload:</p>
+        <pre>
+          <code>
+            {
+              'INKWELL_ADMIN_PASSWORD=… npm start\n# or, keeping only a hash in the environment:\nINKWELL_ADMIN_PASSWORD_HASH="$(npm run -s comments -- hash-password)" npm start'
+            }
+          </code>
+        </pre>
+      </div>
     </div>
   )
 }
@@ -90,7 +93,7 @@ function NotConfigured() {
 function Login({ problem }: { problem?: string }) {
   return (
     <div className="mx-auto w-full max-w-[24rem]">
-      <h1 className="mb-6 text-3xl font-bold tracking-tight">Log in</h1>
+      <PageTitle className="mb-6">Log in</PageTitle>
       {problem ? (
         <p role="alert" className="mb-4 rounded-md border border-red-600 px-3 py-2">
           {problem}
@@ -196,7 +199,7 @@ function Posts({
           const count = counts.get(post.slug)
           return (
             <li key={post.slug} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <Link href={`/admin?post=${encodeURIComponent(post.slug)}`} className="text-[var(--link)] underline">
+              <Link href={adminPaths.post(post.slug)} className="text-[var(--link)] underline">
                 {post.title}
               </Link>
               <span className="text-sm text-[var(--muted)]">

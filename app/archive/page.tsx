@@ -1,10 +1,12 @@
 import Link from 'next/link'
 
 import { PageHeader } from '@/components/page-title'
+import { UnpublishedBadge } from '@/components/unpublished-badge'
 import { formatDate, getContent } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
+import { pagePath } from '@/lib/routes'
 
-export const generateMetadata = () => pageMetadata({ title: 'Archive', description: 'Every post, by year.', path: '/archive' })
+export const generateMetadata = () => pageMetadata({ title: 'Archive', description: 'Every post, by year.', path: pagePath.archive })
 
 export default async function ArchivePage() {
   const { site, archive, posts } = await getContent()
@@ -32,6 +34,7 @@ export default async function ArchivePage() {
                 <Link href={post.url} className="font-medium hover:text-[var(--link)]">
                   {post.title}
                 </Link>
+                <UnpublishedBadge post={post} />
               </li>
             ))}
           </ol>

@@ -7,7 +7,7 @@ import { getContent } from '@/lib/content'
 export const dynamic = 'force-dynamic'
 
 export async function GET() {
-  const [{ db, site }, { posts }] = await Promise.all([commentServer(), getContent()])
-  const titles = new Map(posts.filter((p) => !p.unpublished).map((p) => [p.slug, p]))
+  const [{ db, site }, { published }] = await Promise.all([commentServer(), getContent()])
+  const titles = new Map(published.posts.map((p) => [p.slug, p]))
   return commentFeedResponse(commentFeed(site, await recentComments(db, site.feedItems), titles))
 }

@@ -1,9 +1,7 @@
-import { getContent } from '@/lib/content'
-import { feedResponse, siteFeed } from '@/lib/feed'
+import { siteFeedResponse } from '@/app/_lists/feeds'
 
 export const dynamic = 'force-static'
 
-export async function GET() {
-  const { site, posts } = await getContent()
-  return feedResponse(siteFeed(site, posts))
+export function GET() {
+  return siteFeedResponse('rss')
 }

@@ -2,8 +2,9 @@ import Link from 'next/link'
 
 import { PageHeader } from '@/components/page-title'
 import { SearchPanel } from '@/components/search/search-panel'
+import { pagePath } from '@/lib/routes'
 
-export const metadata = { title: 'Search', description: 'Search every post.', alternates: { canonical: '/search' } }
+export const metadata = { title: 'Search', description: 'Search every post.', alternates: { canonical: pagePath.search } }
 
 export default function SearchPage() {
   return (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 
 import type { PublicComment } from '@/lib/comments/store'
-import { commentPaths } from '@/lib/urls'
+import { commentPaths } from '@/lib/routes'
 
 // The threaded list, shared by the comment island (post pages) and the server-rendered comments
 // page (readers without JavaScript). No hooks: it renders the same on either side.

@@ -1,5 +1,6 @@
 import type { Post, SiteConfig } from '@/lib/content'
-import { commentPaths } from '@/lib/urls'
+import { readEnv } from '@/lib/env'
+import { commentPaths } from '@/lib/routes'
 import { CommentsIsland } from './comments-island'
 
 /**
@@ -8,7 +9,7 @@ import { CommentsIsland } from './comments-island'
  * server-rendered comments page. A static export talks to `comments.endpoint`, or has no section.
  */
 export function CommentSection({ post, site }: { post: Post; site: SiteConfig }) {
-  const exported = process.env.INKWELL_OUTPUT === 'export'
+  const exported = readEnv().INKWELL_OUTPUT === 'export'
   const endpoint = exported ? site.comments.endpoint?.replace(/\/+$/, '') : ''
   if (endpoint === undefined || post.unpublished) return null
   return (

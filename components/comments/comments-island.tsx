@@ -3,7 +3,7 @@
 import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react'
 
 import type { PublicComment } from '@/lib/comments/store'
-import { commentPaths } from '@/lib/urls'
+import { commentPaths } from '@/lib/routes'
 import { CommentForm } from './comment-form'
 import { CommentList, timeFormatter } from './comment-list'
 
@@ -66,7 +66,8 @@ export function CommentsIsland({ post, endpoint, language, timeZone }: Props) {
     setNotice(null)
     try {
       const response = await fetch(api, { method: 'POST', body: new FormData(form), headers: { accept: 'application/json' } })
-      const data = (await response.json()) as { comment?: PublicComment; error?: string }
+      // A proxy's error page (502, 413) is not JSON: then the status says what went wrong.
+      const data = (await response.json().catch(() => ({}))) as { comment?: PublicComment; error?: string }
       if (!response.ok || !data.comment) throw new Error(data.error ?? `The comment was not posted (HTTP ${response.status}).`)
       const comment = data.comment
       setState((s) => (s.phase === 'ready' ? { ...s, comments: [...s.comments, comment] } : s))

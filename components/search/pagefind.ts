@@ -1,6 +1,8 @@
 // The parts of Pagefind's browser API (/pagefind/pagefind.js, written by scripts/search-index.mts)
 // that Inkwell uses.
 
+import { pagePath } from '@/lib/routes'
+
 export interface PagefindResultData {
   url: string
   excerpt: string
@@ -12,14 +14,13 @@ interface Pagefind {
   debouncedSearch(query: string, options?: object, timeout?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>
 }
 
-const PAGEFIND_URL = '/pagefind/pagefind.js'
 let loading: Promise<Pagefind> | undefined
 
 /** Pagefind, loaded on first use. Its URL is the same under next start and in a static export. */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     // Not bundled: the file is written after the build, and fetched from the site as it is.
-    const pagefind = (await import(/* webpackIgnore: true */ PAGEFIND_URL)) as Pagefind
+    const pagefind = (await import(/* webpackIgnore: true */ pagePath.searchScript)) as Pagefind
     await pagefind.options({ excerptLength: 24 })
     return pagefind
   })()

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
 
+import { readEnv } from '../env'
 import { acquireLock } from './lock'
 import * as schema from './schema'
 
@@ -26,7 +27,8 @@ export interface Database {
 export type DatabaseTarget = { url: string } | { dataDir: string }
 
 /** The target from the environment: DATABASE_URL, else INKWELL_DATA_DIR, else data/. */
-export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function databaseTarget(source: Record<string, string | undefined> = process.env): DatabaseTarget {
+  const env = readEnv(source)
   if (env.DATABASE_URL) return { url: env.DATABASE_URL }
   return { dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.INKWELL_DATA_DIR || 'data') }
 }

@@ -1,7 +1,8 @@
 import RSS from 'rss'
 
 import type { SiteConfig } from '@/lib/content'
-import { absoluteUrl, commentPaths } from '@/lib/urls'
+import { commentPaths } from '@/lib/routes'
+import { absoluteUrl } from '@/lib/urls'
 import { toPublic, type CommentRow } from './store'
 
 /** An RSS 2.0 feed of approved comments, newest first; `post` narrows it to one post's. */

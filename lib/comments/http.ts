@@ -1,4 +1,5 @@
 // Request helpers for the comment routes: who is asking (as a keyed hash), and from where.
+import { readEnv } from '../env'
 
 /**
  * The client address. Each proxy in front of Inkwell appends the address it was reached from to
@@ -19,13 +20,8 @@ export function clientAddress(headers: Headers, proxies = trustedProxies()): str
 }
 
 /** INKWELL_TRUSTED_PROXIES: how many proxies append to X-Forwarded-For before the request reaches Inkwell. */
-export function trustedProxies(env: Record<string, string | undefined> = process.env): number {
-  const value = env.INKWELL_TRUSTED_PROXIES?.trim()
-  if (!value) return 1
-  const count = Number(value)
-  if (!Number.isInteger(count) || count < 1 || count > 10)
-    throw new Error(`INKWELL_TRUSTED_PROXIES must be a whole number from 1 to 10 (the proxies in front of Inkwell), not "${value}"`)
-  return count
+export function trustedProxies(source: Record<string, string | undefined> = process.env): number {
+  return readEnv(source).INKWELL_TRUSTED_PROXIES ?? 1
 }
 
 /** The origin the request was addressed to, from its Host header. */

@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm'
 
+import { readEnv } from '../env'
 import type { Db } from './db'
 import { first } from './rows'
 import { counters } from './schema'
@@ -34,14 +35,11 @@ export function windowLeft(windowMs: number, now = new Date()): number {
 }
 
 /** Comments one client may post per window: 5 per 10 minutes, or INKWELL_COMMENT_RATE_LIMIT ("20/10"). */
-export function commentLimit(env: Record<string, string | undefined> = process.env): { count: number; windowMs: number } {
-  const value = env.INKWELL_COMMENT_RATE_LIMIT?.trim()
+export function commentLimit(source: Record<string, string | undefined> = process.env): { count: number; windowMs: number } {
+  const value = readEnv(source).INKWELL_COMMENT_RATE_LIMIT
   if (!value) return { count: 5, windowMs: 10 * 60_000 }
-  const match = value.match(/^(\d+)\s*\/\s*(\d+)$/)
-  const [count, minutes] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
-  if (!(count >= 1 && minutes >= 1 && minutes <= 1440))
-    throw new Error(`INKWELL_COMMENT_RATE_LIMIT must be comments/minutes, such as 5/10 (5 comments per 10 minutes), not "${value}"`)
-  return { count, windowMs: minutes * 60_000 }
+  const [count, minutes] = value.split('/').map(Number) as [number, number]
+  return { count: Math.max(1, count), windowMs: Math.max(1, minutes) * 60_000 }
 }
 /** Failed logins one client may make per window before the login locks; each failure waits longer. */
 export const LOGIN_LIMIT = { count: 5, windowMs: 15 * 60_000, delayMs: 400 }

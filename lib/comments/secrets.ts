@@ -1,13 +1,15 @@
 import crypto from 'node:crypto'
 import { eq } from 'drizzle-orm'
 
+import { readEnv } from '../env'
 import type { Db } from './db'
 import { first } from './rows'
 import { settings } from './schema'
 
 /** The server secret: INKWELL_SECRET, else one generated once and kept in the database (shared by instances). */
-export async function serverSecret(db: Db, env: Record<string, string | undefined> = process.env): Promise<string> {
-  if (env.INKWELL_SECRET) return env.INKWELL_SECRET
+export async function serverSecret(db: Db, source: Record<string, string | undefined> = process.env): Promise<string> {
+  const { INKWELL_SECRET } = readEnv(source)
+  if (INKWELL_SECRET) return INKWELL_SECRET
   const fresh = crypto.randomBytes(32).toString('base64url')
   // Two instances starting together: the first insert wins and both read it back.
   await db.insert(settings).values({ key: 'secret', value: fresh }).onConflictDoNothing()
@@ -62,7 +64,8 @@ export function checkPassword(password: string, config: AdminPassword): boolean 
 export type AdminPassword = { kind: 'plain' | 'hash'; value: string }
 
 /** The configured admin password, or undefined: then the admin area stays closed. */
-export function adminPassword(env: Record<string, string | undefined> = process.env): AdminPassword | undefined {
+export function adminPassword(source: Record<string, string | undefined> = process.env): AdminPassword | undefined {
+  const env = readEnv(source)
   if (env.INKWELL_ADMIN_PASSWORD_HASH) return { kind: 'hash', value: env.INKWELL_ADMIN_PASSWORD_HASH }
   if (env.INKWELL_ADMIN_PASSWORD) return { kind: 'plain', value: env.INKWELL_ADMIN_PASSWORD }
   return undefined

@@ -23,8 +23,8 @@ export async function commentablePost(db: Db, site: SiteConfig, slug: string | n
 
 /** Every published post with whether it takes comments (the admin's list). */
 export async function postsWithState(db: Db): Promise<{ post: Post; open: boolean }[]> {
-  const [{ posts, site }, overrides] = await Promise.all([getContent(), postOverrides(db)])
-  return posts.filter((post) => !post.unpublished).map((post) => ({ post, open: overrides.get(post.slug) ?? defaultOpen(site, post) }))
+  const [{ published, site }, overrides] = await Promise.all([getContent(), postOverrides(db)])
+  return published.posts.map((post) => ({ post, open: overrides.get(post.slug) ?? defaultOpen(site, post) }))
 }
 
 /** Origins other than this server's that may use the API: the site's own, when its pages are exported elsewhere. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { CompileOptions, CompiledPost } from './mdx'
+import { readEnv } from '../env'
 
 // Compiled posts on disk, by content hash. One `npm run build` loads content in several processes
 // (the check, then Next's page-data and static-generation workers); with this cache only the
@@ -89,7 +90,7 @@ function sourcesHash(files: readonly string[] | null): string | null {
 
 /** The key of a result made by `sources` (null: unknown) from `parts`; null when caching is off. */
 export function keyFor(sources: readonly string[] | null, ...parts: string[]): string | null {
-  if (process.env.INKWELL_CACHE === '0') return null
+  if (readEnv().INKWELL_CACHE === '0') return null
   const base = sourcesHash(sources)
   if (!base) return null
   const hash = createHash('sha1').update(base)

@@ -109,3 +109,8 @@ export function toOffsetDateTime(date: Date, timeZone: string): string {
   const zone = `${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
   return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${zone}`
 }
+
+/** `posts` newest first (a copy): the order of every list, feed and index. */
+export function newestFirst<P extends { date: Date }>(posts: readonly P[]): P[] {
+  return [...posts].sort((a, b) => b.date.getTime() - a.date.getTime())
+}

@@ -1,6 +1,7 @@
-import { pagePath } from '../urls'
+import { pagePath } from '../routes'
 import { authorFor } from './authors'
 import { parseDate, toOffsetDateTime } from './dates'
+import { postFrames } from './embeds'
 import { resolveImage, type Asset } from './images'
 import type { Post } from './load'
 import type { CompiledPost } from './mdx'
@@ -35,16 +36,21 @@ export function derivePost(parsed: ParsedPost, compiled: CompiledPost, env: Post
     date,
     updated,
     summary: summary ?? summarize(compiled.firstParagraph),
-    author: author ? authorFor(env.authors, author) : env.defaultAuthor,
+    author: author ? authorFor(env.authors, author[0]!) : env.defaultAuthor,
+    authors: author ? [...new Set(author.map((a) => authorFor(env.authors, a)))] : [env.defaultAuthor],
     cover,
     unpublished: data.draft ? 'draft' : date > env.options.now ? 'scheduled' : undefined,
     readingMinutes: Math.max(1, Math.round(compiled.words / WORDS_PER_MINUTE)),
     words: compiled.words,
     headings: compiled.headings,
     code: compiled.code,
+    math: compiled.math,
+    frames: postFrames(compiled.frames, env.site, file, out),
     assets: cover && !compiled.assets.some((a) => a.file === cover.file) ? [...compiled.assets, cover] : compiled.assets,
     extra: frontmatter.extra,
     related: [],
+    // Filled in with the canonical spellings once every post's terms are known.
+    terms: { categories: [], tags: [] },
   }
 }
 

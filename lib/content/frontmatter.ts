@@ -65,6 +65,8 @@ export interface ParsedYaml<S extends z.ZodObject> {
   extra: Record<string, unknown>
   problems: Problem[]
   locate(path: readonly PropertyKey[]): Located
+  /** The known fields as written, when they did not validate: next dev shows a broken post with the ones that do. */
+  fields?: Record<string, unknown>
 }
 
 /** Parses a YAML mapping and validates it, reporting each problem at the line of its field. */
@@ -89,7 +91,7 @@ export function parseYaml<S extends z.ZodObject>(options: ParseOptions<S>): Pars
     const { where, message } = issueProblem(issue, checked, schema.shape as Record<string, z.ZodType>, yaml)
     problem(where, message)
   }
-  return { extra, problems, locate: yaml.locate }
+  return { extra, problems, locate: yaml.locate, fields: checked }
 }
 
 type Report = (where: Located, message: string, severity?: Problem['severity']) => void

@@ -4,6 +4,7 @@ import { imageSize } from 'image-size'
 import { decodeUrl } from '../urls'
 import { linkOutside } from './files'
 import { closest } from './suggest'
+import { pagePath } from '../routes'
 
 /** An image file a post uses, served at `url`. */
 export interface Asset {
@@ -71,6 +72,6 @@ export function resolveImage(src: string, options: ImageOptions): Asset | string
     return `image "${src}" says it is ${width}×${height} px (${fix})`
   }
   const relative = path.relative(base, absolute).split(path.sep).map(encodeURIComponent).join('/')
-  const url = fromPublic ? `/${relative}` : `${options.assetBase}/${relative}`
+  const url = pagePath.file(fromPublic ? '' : options.assetBase, relative)
   return { file: absolute, url, width, height }
 }

@@ -1,24 +1,36 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { listPages, type ListPage, type TermKind } from '../routes'
 import { fromParam } from '../urls'
+import { reportNewProblems } from './dev-report'
 import { loadContent, type Content, type LoadOptions, type Post, type SeriesEntry } from './load'
 import type { Term } from './taxonomy'
+import { readEnv } from '../env'
 
 export type { Content, Post, PostLink, Author, SeriesEntry } from './load'
-export type { Term } from './taxonomy'
+export type { Term, TermLink } from './taxonomy'
+export type { TermKind } from '../routes'
+export type { Published } from './published'
 export type { TocHeading, Asset } from './mdx'
 export type { SiteConfig } from './schema'
 export { loadContent } from './load'
 export { ContentError, formatProblem, type Problem } from './problems'
+export { throwIfBroken } from './broken'
 export { formatDate, yearIn } from './dates'
 
 /** Load options from the environment: the one place that decides what this build contains. */
-export function contentOptions(env: NodeJS.ProcessEnv = process.env): LoadOptions {
+export function contentOptions(source: Record<string, string | undefined> = process.env): LoadOptions {
+  const env = readEnv(source)
   return {
     // Content is read while building; nothing under it is needed at run time, so it is not traced.
     root: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.INKWELL_CONTENT_DIR || 'content'),
     // next dev shows drafts and scheduled posts (badged); INKWELL_DRAFTS=1 builds a preview with them.
-    includeDrafts: env.NODE_ENV === 'development' || env.INKWELL_DRAFTS === '1',
+    // (NODE_ENV is Next's own: next dev sets it.)
+    includeDrafts: source.NODE_ENV === 'development' || env.INKWELL_DRAFTS === '1',
+    // next dev keeps a post with errors, badged in lists, its page showing them; builds fail on it.
+    keepBroken: source.NODE_ENV === 'development',
+    // A build sets INKWELL_NOW once (scripts/build.mts), so every worker agrees on what is scheduled.
     now: env.INKWELL_NOW ? new Date(env.INKWELL_NOW) : new Date(),
     siteUrl: env.SITE_URL,
     publicDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public'),
@@ -73,6 +85,11 @@ export function contentFingerprint(): string {
   return fingerprint(contentOptions().root)
 }
 
+/** A short hash of contentFingerprint(): next dev's reloader compares it with the one the page was rendered at. */
+export function contentVersion(): string {
+  return createHash('sha1').update(contentFingerprint()).digest('hex')
+}
+
 type Cache = { key: string; promise: Promise<Content> }
 const store = globalThis as { [key: symbol]: Cache | undefined }
 const CACHE = Symbol.for('inkwell.content')
@@ -85,6 +102,7 @@ export function getContent(): Promise<Content> {
   if (cached?.key === key) return cached.promise
   const promise = loadContent(options)
   store[CACHE] = { key, promise }
+  if (options.keepBroken) reportNewProblems(promise)
   return promise
 }
 
@@ -109,17 +127,35 @@ export function paginate<T>(items: T[], page: number, size: number): Page<T> {
   return { items: items.slice((page - 1) * size, page * size), page, pages }
 }
 
-/** Categories or tags: the two kinds of taxonomy, which share their pages. */
-export type TermKind = 'categories' | 'tags'
+/** Where a lookup searches: the lists the site's pages show, or only what is published (feeds). */
+type View = { published?: boolean }
+const listsOf = async ({ published = false }: View) => {
+  const content = await getContent()
+  return published ? content.published : content
+}
 
 /** The category or tag with this slug (a route parameter), or undefined. */
-export async function getTerm(kind: TermKind, slug: string): Promise<Term<Post> | undefined> {
+export async function getTerm(kind: TermKind, slug: string, view: View = {}): Promise<Term<Post> | undefined> {
   const key = fromParam(slug)
-  return (await getContent())[kind].find((term) => term.slug === key)
+  return (await listsOf(view))[kind].find((term) => term.slug === key)
 }
 
 /** The series with this slug (a route parameter), or undefined. */
-export async function getSeries(slug: string): Promise<SeriesEntry | undefined> {
+export async function getSeries(slug: string, view: View = {}): Promise<SeriesEntry | undefined> {
   const key = fromParam(slug)
-  return (await getContent()).series.find((entry) => entry.slug === key)
+  return (await listsOf(view)).series.find((entry) => entry.slug === key)
+}
+
+/** Every list page of this build (see listPages in lib/routes): the pages, their static params and the link check agree. */
+export async function getListPages(): Promise<ListPage<Post>[]> {
+  const content = await getContent()
+  let pages = listCache.get(content)
+  if (!pages) listCache.set(content, (pages = listPages({ postsPerPage: content.site.postsPerPage, ...content })))
+  return pages
+}
+const listCache = new WeakMap<Content, ListPage<Post>[]>()
+
+/** The list page at `path` (such as `/tags/css/page/2`), or undefined when this build has none there. */
+export async function getListPage(path: string): Promise<ListPage<Post> | undefined> {
+  return (await getListPages()).find((page) => page.path === path)
 }

@@ -48,8 +48,9 @@ export function checkLinks(site: LinkSite): Problem[] {
       const slug = /^\/posts\/([^/]+)$/.exec(pathname)?.[1]
       const target = pathname === '' ? from : slug ? bySlug.get(slug) : undefined
       let message: string | undefined
-      // A post with errors of its own is reported at its file, not at every link to it.
-      if (slug && !target) message = broken.has(slug) ? undefined : noSuchPost(link.href, slug, unpublished, [...bySlug.keys()])
+      // A post with errors of its own is reported at its file, not at every link to it (nor its anchors).
+      if (slug && broken.has(slug)) message = undefined
+      else if (slug && !target) message = noSuchPost(link.href, slug, unpublished, [...bySlug.keys()])
       else if (target && anchor) message = noSuchHeading(link.href, anchor, target.ids)
       else if (!target && !site.paths.has(pathname) && !fs.existsSync(path.join(/*turbopackIgnore: true*/ site.publicDir, pathname))) {
         const guess = closest(pathname, [...site.paths])

@@ -1,21 +1,24 @@
 import path from 'node:path'
 import { safeDecode } from '../urls'
-import { authorFor, readAuthors, type Author } from './authors'
+import { authorEntries, authorFor, readAuthors, type Author } from './authors'
+import { attachProblems, errorsOf } from './broken'
 import type { compileAndStore } from './cache'
 import { findPostFiles, slugOf } from './discover'
+import { siteFrames } from './embeds'
 import type { ParsedYaml } from './frontmatter'
 import type { Asset } from './images'
 import { checkLinks } from './link-check'
 import { loadPost, type LoadedPost } from './load-post'
 import type { TocHeading } from './mdx'
 import type { PostEnv } from './post-env'
-import { inThisBuild, linkNeighbours, linkRelated, uniqueSlugs } from './post-list'
+import { followSeries, inThisBuild, linkNeighbours, linkRelated, uniqueSlugs } from './post-list'
+import { publishedView, type Published } from './published'
 import { ContentError, sortProblems, type Problem } from './problems'
 import type { Frontmatter, frontmatterSchema, SiteConfig } from './schema'
 import { addSeriesIntroductions, seriesEntries } from './series'
 import { readSiteConfig } from './site-config'
 import { plainPath, sitePaths } from './site-paths'
-import { buildTerms, groupByYear, type IndexProblem, type Term } from './taxonomy'
+import { buildTerms, groupByYear, termLinks, type IndexProblem, type Term, type TermLink } from './taxonomy'
 
 export type { Author } from './authors'
 
@@ -35,15 +38,22 @@ export interface Post extends Omit<Frontmatter, 'date' | 'updated' | 'author' | 
   date: Date
   updated?: Date
   summary: string
+  /** The first author: the byline's first name, the feed's author. */
   author: Author
+  /** Every author, co-authors in the order the frontmatter lists them. */
+  authors: Author[]
   cover?: Asset
   /** Not yet published: a draft, or dated in the future. Only ever present in dev and previews. */
-  unpublished?: 'draft' | 'scheduled'
+  unpublished?: 'draft' | 'scheduled' | 'broken'
   readingMinutes: number
   words: number
   headings: TocHeading[]
   /** Compiled MDX, rendered by components/post-body. */
   code: string
+  /** Has a formula: the page loads the math stylesheet. */
+  math: boolean
+  /** Origins its embeds load players from once clicked. */
+  frames: string[]
   assets: Asset[]
   /** Frontmatter keys Inkwell does not know, kept as written. */
   extra: Record<string, unknown>
@@ -53,6 +63,18 @@ export interface Post extends Omit<Frontmatter, 'date' | 'updated' | 'author' | 
   seriesInfo?: { name: string; slug: string; part: number; total: number; parts: PostLink[] }
   /** Up to three other posts sharing the most tags and categories. */
   related: PostLink[]
+  /** What is wrong with it: warnings; in next dev also the errors that make it broken (see broken.ts). */
+  problems?: Problem[]
+  /** The post's categories and tags as links, in the spelling their pages use. */
+  terms: { categories: TermLink[]; tags: TermLink[] }
+}
+
+/** An author with a page: the file's author, its id as the URL slug, their posts. */
+export interface AuthorEntry {
+  slug: string
+  name: string
+  author: Author
+  posts: Post[]
 }
 
 /** A series as its page shows it: parts in reading order and the author's description. */
@@ -77,12 +99,18 @@ export interface Content {
   categories: Term<Post>[]
   tags: Term<Post>[]
   series: SeriesEntry[]
+  /** Authors with a file in content/authors/ and at least one post, by name; each with their posts newest first. */
+  byAuthor: AuthorEntry[]
   /** Posts by calendar year (site time zone), newest first. */
   archive: { year: number; posts: Post[] }[]
   /** Every URL path the build serves (decoded, aliases aside): for link checks, and so that no alias claims one. */
   paths: Set<string>
   /** Warnings that did not stop the load (unknown keys, unknown code languages). */
   warnings: Problem[]
+  /** Origins the posts' embeds frame: every page's frame-src (a reader may navigate to any post without a reload). */
+  frames: string[]
+  /** Published posts only, and the terms and series made of them: what feeds and the sitemap show. */
+  published: Published
 }
 
 /** What to load, and how: the content folder, what counts as published, and how posts are compiled. */
@@ -105,12 +133,15 @@ export interface LoadOptions {
   checkOnly?: boolean
   /** Parsed frontmatter by file and text, shared by loads in one process (the check loads twice). */
   parsed?: Map<string, ParsedYaml<typeof frontmatterSchema>>
+  /** Keep a post with errors, marked broken, instead of failing the load: its page shows them (next dev). */
+  keepBroken?: boolean
 }
 
-/** Reads, validates and compiles all content under `options.root`; throws ContentError on any error. */
+/** Reads, validates and compiles all content under `options.root`; throws ContentError on any error not kept with its post (keepBroken). */
 export async function loadContent(options: LoadOptions): Promise<Content> {
   const { content, problems } = await inspectContent(options)
-  if (!content || problems.some((p) => p.severity === 'error')) throw new ContentError(problems)
+  const kept = new Set(content?.posts.flatMap(errorsOf))
+  if (!content || problems.some((p) => p.severity === 'error' && !kept.has(p))) throw new ContentError(problems)
   return content
 }
 
@@ -139,24 +170,33 @@ export async function inspectContent(options: LoadOptions): Promise<{ content?: 
   const report = indexReporter(all, problems)
   const categories = buildTerms(posts, 'categories', report)
   const tags = buildTerms(posts, 'tags', report)
+  for (const post of posts) post.terms = { categories: termLinks('categories', post.categories), tags: termLinks('tags', post.tags) }
   const allPosts = all.map((entry) => entry.post)
   const series = seriesEntries(allPosts, posts, report)
   await addSeriesIntroductions(series, allPosts, env, problems)
+  followSeries(posts)
   linkRelated(posts)
   const archive = groupByYear(posts, site.timeZone)
 
   // Links between pages of this site: every target must be part of this build.
-  const paths = sitePaths({ postsPerPage: site.postsPerPage, posts, categories, tags, series, pages: options.pages ?? [] })
+  const byAuthor = authorEntries(posts)
+  const paths = sitePaths({ postsPerPage: site.postsPerPage, posts, categories, tags, series, byAuthor, pages: options.pages ?? [] })
   const aliases = posts.flatMap((post) => post.aliases.map((alias) => plainPath(safeDecode(alias))))
   const inBuild = new Set(shown)
   const unpublished = all.filter((entry) => !inBuild.has(entry)).map((entry) => entry.slug)
-  const broken = files.filter((_, i) => !loaded[i]).map(slugOf)
+  const broken = files.filter((_, i) => loaded[i]?.post.unpublished === 'broken' || !loaded[i]).map(slugOf)
   problems.push(...checkLinks({ posts: shown, unpublished, broken, paths: new Set([...paths, ...aliases]), publicDir }))
 
   const sorted = sortProblems(problems)
+  attachProblems(posts, files, sorted, options.keepBroken === true)
   const warnings = sorted.filter((p) => p.severity === 'warning')
   const bySlug = new Map(posts.map((p) => [p.slug, p]))
-  return { content: { site, defaultAuthor: env.defaultAuthor, authors, posts, bySlug, categories, tags, series, archive, paths, warnings }, problems: sorted }
+  const published = publishedView({ posts, categories, tags, series, byAuthor })
+  const frames = siteFrames(posts)
+  return {
+    content: { site, defaultAuthor: env.defaultAuthor, authors, posts, bySlug, categories, tags, series, byAuthor, archive, paths, warnings, published, frames },
+    problems: sorted,
+  }
 }
 
 /** Reports a problem found while indexing at the frontmatter field it is about. */

@@ -8,16 +8,20 @@ import type { VFileMessage } from 'vfile-message'
 import { deepMarkers, MAX_DEPTH, remarkDepthLimit, tooDeep } from './depth'
 import type { Asset, ImageOptions } from './images'
 import type { Problem } from './problems'
+import { blankConstruct, statementStart, unclosedBrace } from './recover'
 import { createContext, type InkwellPlugin } from './remark/context'
 import { recmaSandbox } from './remark/guard'
 import { remarkCheckOnly } from './remark/remark-check-only'
 import { remarkCodeLanguages } from './remark/remark-code-languages'
 import { remarkComponents } from './remark/remark-components'
+import { remarkEmbeds } from './remark/remark-embeds'
 import { remarkExpressions } from './remark/remark-expressions'
 import { remarkHeadings } from './remark/remark-headings'
 import { remarkHtmlPolicy } from './remark/remark-html-policy'
 import { remarkImages } from './remark/remark-images'
 import { remarkLinks } from './remark/remark-links'
+import { remarkMath } from './remark/remark-math'
+import { remarkMathSyntax } from './remark/math-syntax'
 import { remarkShorthands } from './remark/remark-shorthands'
 import { remarkTextStats } from './remark/remark-text-stats'
 
@@ -48,7 +52,18 @@ export interface CompiledPost {
   words: number
   links: InternalLink[]
   assets: Asset[]
+  /** True when the post has a formula: its page loads the math stylesheet. */
+  math: boolean
+  /** The origin each embed (<YouTube>, <Embed>, …) frames once clicked, where it is written. */
+  frames: FrameUse[]
   problems: Problem[]
+}
+
+/** An embed's player origin and the place of its element. */
+export interface FrameUse {
+  origin: string
+  line: number
+  column: number
 }
 
 export interface CompileOptions extends ImageOptions {
@@ -71,21 +86,24 @@ export type { Asset } from './images'
 
 /**
  * Our remark plugins (remark/), in the order they must run. Alerts and titled images become
- * components first (remark-shorthands), so the rest see one form. The HTML policy reads
+ * components first (remark-shorthands), so the rest see one form; formulas are rendered before
+ * code languages are read (a ```math block is a formula). The HTML policy reads
  * attributes before remark-expressions wraps them, and marks what it refused for remark-images.
- * Messages at one place keep the order policy, expressions, images, components.
+ * Messages at one place keep the order policy, expressions, images, components, embeds.
  * remark-check-only empties the tree last.
  */
 const INKWELL_PLUGINS: InkwellPlugin[] = [
   remarkShorthands,
   remarkHeadings,
   remarkTextStats,
+  remarkMath,
   remarkCodeLanguages,
   remarkHtmlPolicy,
   remarkExpressions,
   remarkLinks,
   remarkImages,
   remarkComponents,
+  remarkEmbeds,
   remarkCheckOnly,
 ]
 
@@ -98,8 +116,10 @@ const HINTS: Record<string, string> = {
 
 const PRETTY_CODE = { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false, defaultLang: { block: 'plaintext' } }
 
+const UNCLOSED_BRACE = 'this { starts an expression that is never closed (write \\{ to show a brace, or end the expression with })'
+
 /** Why compiling a post failed, as one problem: at the parser's position, else at 1:1. */
-function compileFailure(error: unknown, file: string): Problem {
+function compileFailure(error: unknown, file: string, body: string): Problem {
   const m = error as VFileMessage
   if (typeof m?.reason !== 'string') {
     // Not a message about the post's text (a bug, or a post no step was ready for): still one
@@ -110,20 +130,25 @@ function compileFailure(error: unknown, file: string): Problem {
       : `this post cannot be compiled: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} (look for anything unusual in it; if it seems fine, report it with the post)`
     return { severity: 'error', file, line: 1, column: 1, message }
   }
+  // The parser notices a missing } only where the paragraph ends: the author needs the {.
+  const brace = unclosedBrace(body, m)
+  if (brace) return { severity: 'error', file, ...brace, message: UNCLOSED_BRACE }
   const hint = HINTS[m.source ?? ''] ?? 'check the MDX syntax here'
   // Some errors (an unclosed tag) carry their position only inside the text: "(6:1-6:24)".
-  const inText = / \((\d+):(\d+)-\d+:\d+\)$/.exec(m.reason)
+  const inText = / \((\d+):(\d+)-\d+:\d+\)/.exec(m.reason)
+  const at = statementStart(body, m) ?? { line: m.line ?? Number(inText?.[1] ?? 1), column: m.column ?? Number(inText?.[2] ?? 1) }
   return {
     severity: 'error',
     file,
-    line: m.line ?? Number(inText?.[1] ?? 1),
-    column: m.column ?? Number(inText?.[2] ?? 1),
+    ...at,
     message: `${plainReason(m).replace(inText?.[0] ?? '', '').replace(/\.$/, '')} (${hint})`,
   }
 }
 
 /** The compiler's reason in a writer's words: the parser it uses is no business of theirs. */
 function plainReason(m: VFileMessage): string {
+  const notName = /^Unexpected character `(.+?)` \(U\+[\dA-F]+\) before name/.exec(m.reason)
+  if (notName) return `"<" followed by "${notName[1]}" is not the start of a tag`
   const parser = /^Could not parse (expression|import\/exports) with acorn$/.exec(m.reason)
   if (!parser) return m.reason
   const detail = m.cause instanceof Error ? m.cause.message.replace(/ \(\d+:\d+\)$/, '') : ''
@@ -140,8 +165,11 @@ const AUTOLINK_HEADINGS = {
   content: { type: 'text' as const, value: '#' },
 }
 
+/** At most this many parse errors are reported in one post: past them, the check goes on (see recover.ts). */
+const MAX_PARSE_ERRORS = 10
+
 /** Compiles one post body (frontmatter blanked, so positions are file positions). */
-export async function compilePost(body: string, options: CompileOptions): Promise<CompiledPost> {
+export async function compilePost(body: string, options: CompileOptions, parseErrors = 0): Promise<CompiledPost> {
   const file = new VFile({ path: options.file, value: body })
   const ctx = createContext(file, options)
   const problems: Problem[] = []
@@ -151,16 +179,24 @@ export async function compilePost(body: string, options: CompileOptions): Promis
   try {
     const compiled = await compile(file, {
       outputFormat: 'function-body',
-      remarkPlugins: [remarkDepthLimit, remarkGfm, ...INKWELL_PLUGINS.map((plugin): PluggableList[number] => [plugin, ctx])],
+      remarkPlugins: [remarkDepthLimit, remarkGfm, remarkMathSyntax, ...INKWELL_PLUGINS.map((plugin): PluggableList[number] => [plugin, ctx])],
       recmaPlugins: options.trustedCode ? [] : [recmaSandbox],
       rehypePlugins: [...(options.checkOnly ? [] : [HIGHLIGHT]), [rehypeAutolinkHeadings, AUTOLINK_HEADINGS]],
     })
     code = String(compiled)
   } catch (error) {
-    problems.push(compileFailure(error, options.file))
+    problems.push(compileFailure(error, options.file, body))
+    problems.push(...(await problemsPast(error, body, options, parseErrors + 1)))
   }
   for (const m of file.messages) {
     problems.push({ severity: m.fatal ? 'error' : 'warning', file: options.file, line: m.line ?? 1, column: m.column ?? 1, message: m.reason })
   }
   return { ...ctx.facts, code, problems }
+}
+
+/** What else is wrong with a post after a parse error: it compiled again with the construct at fault blanked. */
+async function problemsPast(error: unknown, body: string, options: CompileOptions, parseErrors: number): Promise<Problem[]> {
+  const message = error as VFileMessage
+  const blanked = parseErrors < MAX_PARSE_ERRORS && typeof message?.reason === 'string' ? blankConstruct(body, message) : undefined
+  return blanked ? (await compilePost(blanked, { ...options, checkOnly: true }, parseErrors)).problems : []
 }

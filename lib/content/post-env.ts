@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { pagePath } from '../urls'
+import { pagePath } from '../routes'
 import type { Author } from './authors'
 import type { ImageOptions } from './images'
 import type { LoadOptions } from './load'

@@ -41,8 +41,25 @@ export function linkNeighbours(posts: Post[]): void {
   })
 }
 
-/** Links each post to up to three others sharing the most tags and categories. */
+/**
+ * Inside a series, previous and next are the parts either side (where there is one), not the
+ * posts written just before and after. Run once series are known.
+ */
+export function followSeries(posts: Post[]): void {
+  for (const post of posts) {
+    const info = post.seriesInfo
+    if (!info) continue
+    post.previous = info.parts[info.part - 2] ?? post.previous
+    post.next = info.parts[info.part] ?? post.next
+  }
+}
+
+/**
+ * Links each post to up to three others sharing the most tags and categories, leaving out its own
+ * series: the series box already lists those.
+ */
 export function linkRelated(posts: Post[]): void {
-  const related = relatedPosts(posts)
+  const sameSeries = (a: Post, b: Post) => a.seriesInfo !== undefined && a.seriesInfo.slug === b.seriesInfo?.slug
+  const related = relatedPosts(posts, 3, sameSeries)
   for (const post of posts) post.related = (related.get(post) ?? []).map(postLink)
 }

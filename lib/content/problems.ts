@@ -23,16 +23,32 @@ export function formatProblem(p: Problem, cwd = process.cwd()): string {
   return `${where} ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`
 }
 
+/** An error whose message is a report of located problems (`content/posts/x.mdx:12:3 …`), one a line. */
+export class LocatedError extends Error {
+  constructor(message: string) {
+    super(message)
+    // The message is the report; a stack trace into the loader or the sandbox would only hide it.
+    this.stack = this.message
+  }
+
+  /** How Node prints it (next dev logs a page's error on every request): the report alone, not an object. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.message
+  }
+}
+
 /** Thrown when content has errors; its message lists every error, one line each. */
-export class ContentError extends Error {
+export class ContentError extends LocatedError {
   readonly problems: Problem[]
   constructor(problems: Problem[]) {
-    const errors = problems.filter((p) => p.severity === 'error')
-    super(errors.map((p) => formatProblem(p)).join('\n'))
+    super(
+      problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => formatProblem(p))
+        .join('\n'),
+    )
     this.name = 'ContentError'
     this.problems = problems
-    // The message is the report; a stack trace into the loader would only hide it.
-    this.stack = this.message
   }
 }
 

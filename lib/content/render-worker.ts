@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+// A worker is an entry point: it renders a post with the page registry, as the post page does.
+// eslint-disable-next-line no-restricted-imports
 import { mdxComponents } from '../../components/mdx'
 import { evaluatePost } from './run'
 

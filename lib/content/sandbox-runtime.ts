@@ -1,6 +1,7 @@
 import { Fragment, isValidElement, type ReactElement } from 'react'
+import { EMBED_COMPONENTS } from './embeds'
 import { attributeAllowed, isAllowedTag } from './html-policy'
-import { EXPRESSION_THREW } from './problems'
+import { EXPRESSION_THREW, LocatedError } from './problems'
 import { FORBIDDEN_KEYS } from './sandbox'
 
 // The run-time half of the expression sandbox (see sandbox.ts): what compiled post code calls as
@@ -97,7 +98,10 @@ export interface SandboxOptions {
 
 /** Everything one rendering of a post needs; `components` are the registry it is rendered with. */
 export function createSandbox(components: Record<string, unknown> = {}, options: SandboxOptions = {}): Sandbox {
-  const check = valueChecker(new Set<unknown>([Fragment, ...Object.values(components)]))
+  // Components whose props the check reads where they are written (an embed's address): an
+  // expression that makes one would get past that check.
+  const checkedAtBuild = new Map(Object.entries(components).flatMap(([name, c]) => (EMBED_COMPONENTS[name] ? [[c, name] as const] : [])))
+  const check = valueChecker(new Set<unknown>([Fragment, ...Object.values(components)]), checkedAtBuild)
   const { begin, tick } = timeBudget(options)
   const attr = <T,>(tag: string, name: string, value: T): T => {
     const problem = /^[a-z]/.test(tag) || /^on[A-Z]/.test(name) || name === 'dangerouslySetInnerHTML' ? attributeAllowed(tag, name, value) : undefined
@@ -164,10 +168,12 @@ function timeBudget(options: SandboxOptions): Pick<Sandbox, 'begin' | 'tick'> {
 }
 
 /** A check of what an expression gives the page: throws at the first element, attribute or value a post may not have. */
-function valueChecker(allowedTypes: Set<unknown>): (value: unknown) => void {
+function valueChecker(allowedTypes: Set<unknown>, checkedAtBuild: Map<unknown, string>): (value: unknown) => void {
   const checkElement = (element: ReactElement, seen: Set<unknown>) => {
     const { type } = element
     const props = (element.props ?? {}) as Record<string, unknown>
+    const built = checkedAtBuild.get(type)
+    if (built) throw new SandboxError(`an expression made a <${built}>, which must be written in the post itself so that the check can read it (write <${built} … /> as an element of its own)`)
     if (typeof type === 'string') {
       if (!isAllowedTag(type) && !allowedTypes.has(type)) throw new SandboxError(`an expression made a <${type}> element, which posts may not contain (write the content as Markdown or one of the components)`)
       for (const [name, v] of Object.entries(props)) {
@@ -200,12 +206,12 @@ function valueChecker(allowedTypes: Set<unknown>): (value: unknown) => void {
 
 /** The error to throw for one an expression threw: located, with what to do. */
 function failure(where: string, error: unknown): Error {
-  if (error instanceof SandboxError) return new Error(`${where} ${error.message}`)
+  if (error instanceof SandboxError) return new LocatedError(`${where} ${error.message}`)
   let text: string
   try {
     text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   } catch {
     text = 'an error that cannot be shown'
   }
-  return new Error(`${where} ${EXPRESSION_THREW} "${text}" (fix the JavaScript between { and }, or write \\{ to show a literal brace)`)
+  return new LocatedError(`${where} ${EXPRESSION_THREW} "${text}" (fix the JavaScript between { and }, or write \\{ to show a literal brace)`)
 }

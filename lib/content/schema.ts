@@ -25,10 +25,14 @@ export const frontmatterSchema = z.object({
     .max(1000)
     .optional()
     .meta({ description: 'One sentence for lists and feeds; default: the first paragraph.', example: 'summary: "One sentence."' }),
-  author: text()
-    .max(200)
+  author: z
+    .union([text().max(200), z.array(text().max(200)).min(1).max(20)])
+    .transform((v) => (typeof v === 'string' ? [v] : v))
     .optional()
-    .meta({ description: 'An id from content/authors/<id>.yaml or a plain name.', example: 'author: bas' }),
+    .meta({
+      description: 'An id from content/authors/<id>.yaml, a plain name or an email address; a list for co-authors.',
+      example: 'author: bas or author: [bas, noor]',
+    }),
   categories: names()
     .default([])
     .meta({ description: 'Category names: a list or a single name.', example: 'categories: [Conferences]' }),
@@ -99,6 +103,19 @@ export const siteSchema = z
       .strict()
       .default({ enabled: true, moderation: 'first-time' })
       .meta({ example: 'comments: { moderation: first-time }' }),
+    embeds: z
+      .array(
+        z
+          .url({ protocol: /^https$/ })
+          .refine((url) => URL.canParse(url) && new URL(url).origin === url.replace(/\/$/, ''), 'an origin: https:// and a host name, with no path')
+          .transform((url) => new URL(url).origin),
+      )
+      .default([])
+      .meta({
+        description:
+          'Origins that <Embed src="…"> may load a player from, besides the built-in slide hosts (Speaker Deck, SlideShare, Google Slides). Each one frames pages of that origin, with their scripts, once a reader clicks; the Content-Security-Policy allows the ones posts use.',
+        example: 'embeds: [https://slides.example.com]',
+      }),
     trustedHtml: z.boolean().default(false).meta({
       description:
         'Let posts carry any HTML, scripts, iframes and event handlers included. Only for sites whose every post is written by people you trust with the site itself.',
@@ -116,6 +133,11 @@ export const authorSchema = z
     bio: text().optional().meta({ example: 'bio: "Writes about operations."' }),
     avatar: text().optional().meta({ example: 'avatar: https://example.com/bas.jpg' }),
     links: z.array(link).default([]).meta({ example: 'links: [{ label: Mastodon, href: https://… }]' }),
+    email: z
+      .email()
+      .optional()
+      .meta({ description: 'Posts whose author is this address are theirs. Never shown unless showEmail is true.', example: 'email: bas@example.com' }),
+    showEmail: z.boolean().default(false).meta({ description: 'Show the email address on the author page and in feeds.', example: 'showEmail: true' }),
   })
   .strict()
 

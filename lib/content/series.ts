@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { slugify } from '../slug'
-import { pagePath } from '../urls'
+import { pagePath } from '../routes'
 import { compileAndStore } from './cache'
 import { readContentFile } from './files'
 import { splitFrontmatter } from './frontmatter'

@@ -1,36 +1,26 @@
-import { feedPath, pagePath, safeDecode } from '../urls'
+import { safeDecode } from '../urls'
+import { FEED_FORMATS, feedPath, listPages, pagePath, type FeedFormat, type FeedOwner, type Lists } from '../routes'
 
-/** What the paths of a build are made from: only the fields they need. */
-export interface SiteShape {
-  postsPerPage: number
-  posts: { url: string; assets: { url: string }[] }[]
-  categories: { slug: string; posts: unknown[] }[]
-  tags: { slug: string; posts: unknown[] }[]
-  series: { slug: string }[]
+/** What the paths of a build are made from: the lists, the posts' images, and pages not made from content. */
+export interface SiteShape extends Lists<{ url: string; assets: { url: string }[] }> {
   /** Paths of pages not made from content (`/about`). */
   pages: string[]
 }
 
 /**
- * Every path this build serves, decoded: pages, paginated lists, feeds and post images (not
- * aliases). Links are checked against it, and aliases must not claim any of it.
+ * Every path this build serves, decoded: pages, list pages, feeds and post images (not aliases).
+ * Links are checked against it, and aliases must not claim any of it.
  */
-export function sitePaths({ postsPerPage, posts, categories, tags, series, pages }: SiteShape): Set<string> {
-  const paths = new Set(['/', '/archive', '/categories', '/tags', '/series', feedPath.site, '/sitemap.xml', '/robots.txt', ...pages])
-  const addPaged = (base: string, n: number) => {
-    for (let page = 1; page === 1 || page <= Math.ceil(n / postsPerPage); page++) paths.add(pagePath.paged(base, page))
-  }
-  addPaged('', posts.length)
-  for (const term of categories) {
-    addPaged(pagePath.term('categories', term.slug), term.posts.length)
-    paths.add(feedPath.category(term.slug))
-  }
-  for (const term of tags) addPaged(pagePath.term('tags', term.slug), term.posts.length)
-  for (const entry of series) {
-    paths.add(pagePath.series(entry.slug))
-    paths.add(feedPath.series(entry.slug))
-  }
-  for (const post of posts) {
+export function sitePaths(shape: SiteShape): Set<string> {
+  const paths = new Set([pagePath.sitemap, pagePath.robots, ...shape.pages])
+  for (const page of listPages(shape)) paths.add(page.path)
+  const owners: FeedOwner[] = [
+    { kind: 'site' },
+    ...(['categories', 'tags', 'series'] as const).flatMap((kind) => shape[kind].map(({ slug }) => ({ kind, slug }))),
+    ...shape.byAuthor.map(({ slug }) => ({ kind: 'authors' as const, slug })),
+  ]
+  for (const owner of owners) for (const format of Object.keys(FEED_FORMATS) as FeedFormat[]) paths.add(feedPath(owner, format))
+  for (const post of shape.posts) {
     paths.add(post.url)
     for (const asset of post.assets) paths.add(safeDecode(asset.url))
   }

@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { CategoryLinks } from '@/components/category-links'
+import { termLinks } from '@/lib/content/taxonomy'
 
 afterEach(cleanup)
 
@@ -10,7 +11,7 @@ const links = () => screen.queryAllByRole('link').map((a) => [a.textContent, a.g
 
 describe('CategoryLinks', () => {
   it('links every category to its page', () => {
-    render(<CategoryLinks categories={['Engineering', 'R&D notes']} />)
+    render(<CategoryLinks categories={termLinks('categories', ['Engineering', 'R&D notes'])} />)
     expect(links()).toEqual([
       ['Engineering', '/categories/engineering'],
       ['R&D notes', '/categories/rd-notes'],
@@ -18,7 +19,7 @@ describe('CategoryLinks', () => {
   })
 
   it('leaves out the category whose page the list is on, matched by slug, and keeps the others', () => {
-    render(<CategoryLinks categories={['Design', 'engineering ', 'Feeds']} except="engineering" />)
+    render(<CategoryLinks categories={termLinks('categories', ['Design', 'Engineering', 'Feeds'])} except="engineering" />)
     expect(links()).toEqual([
       ['Design', '/categories/design'],
       ['Feeds', '/categories/feeds'],
@@ -26,7 +27,7 @@ describe('CategoryLinks', () => {
   })
 
   it('renders nothing when no category is left', () => {
-    const { container } = render(<CategoryLinks categories={['Engineering']} except="engineering" />)
+    const { container } = render(<CategoryLinks categories={termLinks('categories', ['Engineering'])} except="engineering" />)
     expect(container.innerHTML).toBe('')
   })
 })

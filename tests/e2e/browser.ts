@@ -33,17 +33,17 @@ export interface Watch {
   requests: string[]
 }
 
-/** A browser context for `base` that records problems and keeps requests on this machine. */
+/** A browser context for `base` that records problems and keeps requests on this machine (`base` and `allow`). */
 export async function openContext(
   browser: Browser,
   base: string,
-  options: BrowserContextOptions = {},
+  { allow = [], ...options }: BrowserContextOptions & { allow?: string[] } = {},
 ): Promise<{ context: BrowserContext; watch: Watch }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })
   const watch: Watch = { problems: [], requests: [] }
   const site = new URL(SITE_URL).origin
   await context.route(
-    (url) => url.origin !== base,
+    (url) => url.origin !== base && !allow.includes(url.origin),
     async (route) => {
       const request = route.request()
       // The site's public address (canonical links, the refresh of an alias page in an export)

@@ -1,5 +1,5 @@
 // Comments in a real browser, against next start (the static export has no comment server: its
-// post pages must show no comment section and nothing broken). One story, in order: a reader posts
+// post pages must show no comment section and nothing broken, unless comments.endpoint names one). One story, in order: a reader posts
 // with JavaScript and one without, the author approves in /admin, a reply nests, the author
 // replies, comments close; then the refusals: cross-site posts, no session, brute force, 429.
 import AxeBuilder from '@axe-core/playwright'
@@ -322,5 +322,34 @@ describe('comments', () => {
     expect((await fetch(`${exported}/admin`)).status).toBe(404)
     await context.close()
     expect(watch.problems).toEqual([])
+  })
+
+  it('takes a comment on a static export through comments.endpoint, across origins, and refuses other origins', async () => {
+    const { site, server: endpoint } = inject('endpointExport')
+    const { context, watch } = await openContext(browser, site, { allow: [endpoint] })
+    const page = await context.newPage()
+    await visit(page, site, POST)
+    const section = page.locator('#comments')
+    await section.getByRole('heading', { name: 'Leave a comment' }).waitFor()
+    await fillAndSend(page, { name: 'Static Stella', comment: 'Sent from the exported page to the endpoint.' })
+    await section.getByText('Thank you! Your comment is awaiting moderation.').waitFor()
+    expect(watch.requests.some((url) => url.startsWith(`${endpoint}/api/comments`))).toBe(true)
+    // Without JavaScript, the link goes to the endpoint's comments page.
+    const noscript = await section.locator('noscript').innerHTML()
+    expect(noscript).toContain(`href="${endpoint}${POST}/comments"`)
+    await context.close()
+    expect(watch.problems).toEqual([])
+    // The endpoint lets only the site's origin read its answers or post to it.
+    const other = 'https://elsewhere.example'
+    const read = await fetch(`${endpoint}/api/comments?post=${SLUG}`, { headers: { origin: other } })
+    expect(read.headers.get('access-control-allow-origin')).toBeNull()
+    const allowed = await fetch(`${endpoint}/api/comments?post=${SLUG}`, { headers: { origin: site } })
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(site)
+    const sent = await fetch(`${endpoint}/api/comments`, {
+      method: 'POST',
+      body: new URLSearchParams({ post: SLUG, name: 'Mallory', comment: 'from elsewhere', token: 'x' }),
+      headers: { origin: other, accept: 'application/json' },
+    })
+    expect(sent.status).toBe(403)
   })
 })

@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The two ways the sample site is served: next start, and the static export on nginx. */
     targets: { name: string; url: string }[]
+    /** A static export whose site.yaml sets comments.endpoint (on nginx), and that endpoint (next start). */
+    endpointExport: { site: string; server: string }
   }
 }
 

@@ -57,9 +57,64 @@ export default async function setup(project: TestProject) {
     { name: 'static export on nginx', url: nginx.url },
   ])
 
+  const withEndpoint = await exportWithEndpoint(env)
+  project.provide('endpointExport', { site: withEndpoint.site, server: withEndpoint.server })
+
   return async () => {
     next.kill()
     await nginx.stop()
+    await withEndpoint.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The second way an export can have comments: `comments.endpoint` in site.yaml names a separately
+ * running Inkwell server. The sample content with that one line added is exported and served by
+ * nginx with deploy/nginx.conf, its connect-src widened to the endpoint as the README says; the
+ * endpoint is next start on the server build, whose site URL is the export's origin (for CORS).
+ */
+async function exportWithEndpoint(env: NodeJS.ProcessEnv) {
+  const [sitePort, serverPort] = [await freePort(), await freePort()]
+  const site = `http://127.0.0.1:${sitePort}`
+  const server = `http://127.0.0.1:${serverPort}`
+  // Inside the repository: Next refuses a distDir outside its root. Gitignored (.next-*/).
+  const work = path.join(ROOT, '.next-e2e-endpoint')
+  fs.rmSync(work, { recursive: true, force: true })
+  const content = path.join(work, 'content')
+  fs.cpSync(path.join(ROOT, 'content'), content, { recursive: true })
+  const siteYaml = path.join(content, 'site.yaml')
+  if (/^comments:/m.test(fs.readFileSync(siteYaml, 'utf8'))) throw new Error('content/site.yaml has comments: the test adds its own')
+  fs.appendFileSync(siteYaml, `comments:\n  endpoint: ${server}\n`)
+  // The export goes to its distDir.
+  const out = path.join(work, 'out')
+  run('export', { ...env, INKWELL_CONTENT_DIR: content, INKWELL_DIST_DIR: path.relative(ROOT, out), SITE_URL: site })
+
+  const dataDir = path.join(work, 'data')
+  const next = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(serverPort), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...env, SITE_URL: site, INKWELL_DATA_DIR: dataDir },
+    stdio: 'ignore',
+  })
+  // Its health check opens the database (migrations on first use), as a deploy's check would.
+  await waitFor(
+    `${server}/api/health`,
+    () => next.exitCode !== null,
+    () => 'next start (the comment endpoint) did not answer',
+  )
+  const conf = path.join(work, 'nginx.conf')
+  const deploy = fs.readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
+  const widened = deploy.replaceAll("connect-src 'self'", `connect-src 'self' ${server}`)
+  if (widened === deploy) throw new Error("deploy/nginx.conf has no connect-src 'self' to widen")
+  fs.writeFileSync(conf, widened)
+  const nginx = await startNginx({ site: conf, root: out, port: sitePort })
+  return {
+    site,
+    server,
+    async stop() {
+      next.kill()
+      await nginx.stop()
+      fs.rmSync(work, { recursive: true, force: true })
+    },
   }
 }

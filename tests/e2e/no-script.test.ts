@@ -44,7 +44,13 @@ function scriptSurface(): string[] {
     if (
       !commentForm &&
       ['iframe', 'frame', 'object', 'embed', 'base', 'form', 'meta'].includes(el.localName) &&
-      !(el.localName === 'meta' && !el.hasAttribute('http-equiv'))
+      !(el.localName === 'meta' && !el.hasAttribute('http-equiv')) &&
+      // The page's own frame policy (app/layout.tsx): a Content-Security-Policy can only take away.
+      !(
+        el.localName === 'meta' &&
+        el.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy' &&
+        el.parentElement === document.head
+      )
     ) {
       found.push(`<${el.localName}>`)
     }

@@ -47,7 +47,7 @@ describe('npm run check on a site large enough for the worker pool', () => {
     expect(run.status).toBe(1)
     const rel = path.relative(ROOT, root)
     expect(run.stderr.split('\n').filter((l) => l.startsWith(rel))).toEqual([
-      `${rel}/posts/p3.mdx:6:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)`,
+      `${rel}/posts/p3.mdx:6:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)`,
       `${rel}/posts/p4.mdx:4:1 warning: unknown frontmatter field "tilte" (did you mean "title"?)`,
       `${rel}/posts/p4.mdx:9:8 this expression threw "ReferenceError: total is not defined" (fix the JavaScript between { and }, or write \\{ to show a literal brace)`,
       `${rel}/posts/p5.mdx:6:5 link to /posts/p2#setup: no heading with id "setup" in that post (headings there: part-2)`,
@@ -102,7 +102,7 @@ describe('npm run check -- --watch, as the VS Code task runs it', () => {
         line: 7,
         column: 5,
         severity: 'error',
-        message: 'unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)',
+        message: 'unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)',
       },
     ])
     expect(output.match(ends)).toHaveLength(2)

@@ -2,8 +2,10 @@ import { JSDOM } from 'jsdom'
 import Parser from 'rss-parser'
 import { describe, expect, it } from 'vitest'
 
+import { feedComponents } from '@/components/feed'
 import type { Post, SiteConfig } from '@/lib/content'
 import { compilePost } from '@/lib/content/mdx'
+import { publishedView } from '@/lib/content/published'
 import { renderFeed, siteFeed } from '@/lib/feed'
 import { NOT_XML } from '@/lib/xml-chars'
 
@@ -33,7 +35,8 @@ async function post(slug: string, date: string, body: string, extra: Partial<Pos
 
 describe('renderFeed', () => {
   it('keeps the newest feedItems public posts, dated by content, the same on every render', async () => {
-    const posts = [
+    // What lib/content hands the feed routes: its published lists.
+    const all = [
       await post('draft', '2025-05-01T00:00:00Z', 'Draft.', { unpublished: 'draft' }),
       await post('c', '2025-04-01T00:00:00Z', 'C\n\n<Admonition type="tip">Careful</Admonition>', {
         updated: new Date('2025-04-10T00:00:00Z'),
@@ -41,8 +44,9 @@ describe('renderFeed', () => {
       await post('b', '2025-03-01T00:00:00Z', 'B'),
       await post('a', '2025-02-01T00:00:00Z', 'A'),
     ]
-    const xml = await renderFeed(siteFeed(site, posts))
-    expect(await renderFeed(siteFeed(site, posts))).toBe(xml)
+    const { posts } = publishedView({ posts: all, categories: [], tags: [], series: [], byAuthor: [] })
+    const xml = await renderFeed(siteFeed(site, posts), feedComponents)
+    expect(await renderFeed(siteFeed(site, posts), feedComponents)).toBe(xml)
     const feed = await new Parser({ customFields: { feed: ['lastBuildDate'], item: [['content:encoded', 'html']] } }).parseString(xml)
     expect(feed.title).toBe('T & Co')
     expect(feed.lastBuildDate).toBe('Thu, 10 Apr 2025 00:00:00 GMT')
@@ -56,7 +60,7 @@ describe('renderFeed', () => {
       title: 'Ring\u0007 \uDC00ring',
       summary: 'S\u001b',
     })
-    const xml = await renderFeed(siteFeed(site, [bad]))
+    const xml = await renderFeed(siteFeed(site, [bad]), feedComponents)
     expect(xml.match(NOT_XML)).toBeNull()
     const doc = new JSDOM(xml, { contentType: 'text/xml' }).window.document
     expect(doc.querySelector('parsererror')).toBeNull()
@@ -67,7 +71,7 @@ describe('renderFeed', () => {
   })
 
   it('writes no lastBuildDate for a feed without items', async () => {
-    const xml = await renderFeed(siteFeed(site, []))
+    const xml = await renderFeed(siteFeed(site, []), feedComponents)
     expect(xml).not.toContain('lastBuildDate')
     expect(xml).toContain('<title><![CDATA[T & Co]]></title>')
   })

@@ -15,7 +15,7 @@ describe('npm run build on broken content', () => {
     const lines = build.stderr.split('\n').filter((l) => l.startsWith('tests/fixtures/'))
     const dir = 'tests/fixtures/broken/content/posts'
     expect(lines).toEqual([
-      `${dir}/bad-component.mdx:8:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)`,
+      `${dir}/bad-component.mdx:8:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)`,
       `${dir}/bad-expression.mdx:8:15 this expression threw "ReferenceError: notDefined is not defined" (fix the JavaScript between { and }, or write \\{ to show a literal brace)`,
       `${dir}/bad-frontmatter.mdx:1:1 date is missing (write date: 2025-03-21 or date: 2025-03-21T09:00:00+01:00)`,
       `${dir}/bad-frontmatter.mdx:4:1 warning: unknown frontmatter field "catgories" (did you mean "categories"?)`,

@@ -26,6 +26,33 @@ const parser = new Parser<{ lastBuildDate: string; language: string; image: { ur
   },
 })
 
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the fields Inkwell writes. */
+interface JsonFeed {
+  version: string
+  title: string
+  home_page_url: string
+  feed_url: string
+  items: { id: string; url: string; title: string; content_html: string; date_published: string; authors: { name: string }[] }[]
+}
+
+/** What breaks JSON Feed 1.1 in a feed: required fields, types, absolute URLs, RFC 3339 dates. */
+function jsonFeedProblems(feed: JsonFeed): string[] {
+  const problems: string[] = []
+  const absolute = (value: unknown) => typeof value === 'string' && /^https?:\/\//.test(value)
+  if (feed.version !== 'https://jsonfeed.org/version/1.1') problems.push(`version ${feed.version}`)
+  if (typeof feed.title !== 'string' || !feed.title) problems.push('title')
+  if (!absolute(feed.home_page_url) || !absolute(feed.feed_url)) problems.push('home_page_url or feed_url')
+  if (!Array.isArray(feed.items)) return [...problems, 'items']
+  for (const item of feed.items) {
+    if (typeof item.id !== 'string' || !item.id) problems.push('item without id')
+    if (!absolute(item.url)) problems.push(`item url ${item.url}`)
+    if (typeof item.content_html !== 'string') problems.push(`item ${item.id} without content_html`)
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(item.date_published)) problems.push(`date ${item.date_published}`)
+    if (!Array.isArray(item.authors) || item.authors.some((a) => typeof a.name !== 'string')) problems.push(`item ${item.id} authors`)
+  }
+  return problems
+}
+
 // Debian's python3-feedparser lives under /usr/bin/python3, which a python3 earlier in PATH may not see.
 const python = ['/usr/bin/python3', 'python3'].find((bin) => spawnSync(bin, ['-c', 'import feedparser']).status === 0)
 
@@ -80,7 +107,7 @@ describe('feeds of the fixture site', () => {
 
     // Admonitions and alerts: a titled block, never folded.
     const notes = [...doc.querySelectorAll('blockquote')]
-    expect(notes.map((n) => n.querySelector('strong')?.textContent)).toEqual(['Mind the gap', 'Tip', 'Example'])
+    expect(notes.map((n) => n.querySelector('strong')?.textContent)).toEqual(['Warning: Mind the gap', 'Tip', 'Example'])
     expect(notes[0]!.textContent).toContain('1024 computed')
     expect(doc.querySelector('details, summary, svg')).toBeNull()
 
@@ -94,8 +121,11 @@ describe('feeds of the fixture site', () => {
       ['200', '100'],
     ])
 
-    expect([...doc.querySelectorAll('dl dt')].map((d) => d.textContent)).toEqual(['submissions', 'talks'])
-    expect([...doc.querySelectorAll('dl dd')].map((d) => d.textContent)).toEqual(['185', 'up from 120', '42'])
+    // Stats read as on the page, value then label.
+    expect([...doc.querySelectorAll('ul li')].filter((li) => li.querySelector('strong')).map((li) => li.textContent)).toEqual([
+      '185 submissions (up from 120)',
+      '42 talks',
+    ])
     expect(doc.querySelector('table tbody td')?.textContent).toBe('1')
 
     // Highlighted code is plain text in <pre><code>, with no token spans.
@@ -172,9 +202,11 @@ describe('feeds of the fixture site', () => {
     expect(series.title).toBe('Fixture Blog: Getting Started')
     expect(links(series.items)).toEqual(['/posts/second', '/posts/hello'])
 
-    // A category that only a draft has does not exist; tags have no feeds.
+    // A category that only a draft has does not exist; tags have feeds of their own.
     expect((await get('/categories/secret/feed.xml')).status).toBe(404)
-    expect((await get('/tags/intro/feed.xml')).status).toBe(404)
+    const tag = await feed('/tags/intro/feed.xml')
+    expect(tag.title).toBe('Fixture Blog: #intro')
+    expect(links(tag.items)).toEqual(['/posts/second', '/posts/hello', '/posts/special-characters'])
   })
 
   it('announces the site feed on every page and the page’s own feed on category and series pages', async () => {
@@ -186,9 +218,10 @@ describe('feeds of the fixture site', () => {
       ])
     }
     const siteFeed = ['Fixture Blog', `${SITE}/feed.xml`]
-    for (const pathname of ['/', '/posts/hello', '/archive', '/tags/intro', '/about', '/page/2']) {
+    for (const pathname of ['/', '/posts/hello', '/archive', '/about', '/page/2']) {
       expect(await alternates(pathname)).toEqual([siteFeed])
     }
+    expect(await alternates('/tags/intro')).toEqual([siteFeed, ['Fixture Blog: #intro', `${SITE}/tags/intro/feed.xml`]])
     expect(await alternates('/categories/guides')).toEqual([siteFeed, ['Fixture Blog: Guides', `${SITE}/categories/guides/feed.xml`]])
     expect(await alternates('/series/getting-started')).toEqual([
       siteFeed,
@@ -196,6 +229,45 @@ describe('feeds of the fixture site', () => {
     ])
   })
 
+  it('writes every feed as Atom 1.0 and JSON Feed 1.1 too, with the same posts in full, announced in the head', async () => {
+    for (const base of ['', '/categories/guides', '/tags/intro', '/series/getting-started']) {
+      const rss = await feed(`${base}/feed.xml`)
+      const atom = await get(`${base}/atom.xml`)
+      expect(atom.type).toBe('application/atom+xml; charset=utf-8')
+      const doc = new JSDOM(atom.text, { contentType: 'application/xml' }).window.document
+      const entries = [...doc.querySelectorAll('entry')]
+      expect(entries.map((e) => e.querySelector('link')?.getAttribute('href'))).toEqual(rss.items.map((i) => i.link))
+      expect(doc.querySelector('feed > link[rel=self]')?.getAttribute('href')).toBe(`${SITE}${base}/atom.xml`)
+      expect(entries.map((e) => e.querySelector('content')?.textContent)).toEqual(rss.items.map((i) => i.contentEncoded))
+
+      const json = await get(`${base}/feed.json`)
+      expect(json.type).toBe('application/feed+json; charset=utf-8')
+      const data = JSON.parse(json.text) as JsonFeed
+      expect(jsonFeedProblems(data)).toEqual([])
+      expect(data.feed_url).toBe(`${SITE}${base}/feed.json`)
+      expect(data.items.map((i) => i.url)).toEqual(rss.items.map((i) => i.link))
+      expect(data.items.map((i) => i.content_html)).toEqual(rss.items.map((i) => i.contentEncoded))
+    }
+    const hello = (JSON.parse((await get('/feed.json')).text) as JsonFeed).items[1]!
+    expect(hello).toMatchObject({
+      title: 'Hello & welcome',
+      date_published: '2025-03-21T13:48:21.000Z',
+      authors: [{ name: 'Ada Fixture' }],
+    })
+    const head = new JSDOM(await (await fetch(base + '/categories/guides')).text()).window.document
+    expect(
+      [...head.querySelectorAll('head link[rel=alternate]')].map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`),
+    ).toEqual([
+      `application/rss+xml ${SITE}/feed.xml`,
+      `application/rss+xml ${SITE}/categories/guides/feed.xml`,
+      `application/atom+xml ${SITE}/atom.xml`,
+      `application/atom+xml ${SITE}/categories/guides/atom.xml`,
+      `application/feed+json ${SITE}/feed.json`,
+      `application/feed+json ${SITE}/categories/guides/feed.json`,
+    ])
+  })
+
+  // Debian's feedparser (6.0) reads RSS and Atom; JSON Feed is checked against its spec above.
   it.skipIf(!python)('parses without a warning in Python feedparser', async () => {
     const script = [
       'import feedparser, json, sys',
@@ -203,12 +275,15 @@ describe('feeds of the fixture site', () => {
       'print(json.dumps({"bozo": int(d.bozo), "error": str(d.get("bozo_exception", "")), "version": d.version, "titles": [e.title for e in d.entries], "published": [e.published for e in d.entries]}))',
     ].join('\n')
     const unicode = `/categories/${encodeURIComponent('ünïcödé')}/feed.xml`
+    const atoms = ['/atom.xml', '/categories/guides/atom.xml', '/tags/intro/atom.xml', '/series/getting-started/atom.xml']
     for (const pathname of [
       '/feed.xml',
       '/categories/guides/feed.xml',
       '/categories/rd-lab-notes/feed.xml',
       '/series/getting-started/feed.xml',
+      '/tags/intro/feed.xml',
       unicode,
+      ...atoms,
     ]) {
       const run = spawnSync(python!, ['-c', script], { input: (await get(pathname)).text, encoding: 'utf8' })
       expect(run.status, run.stderr).toBe(0)
@@ -217,12 +292,11 @@ describe('feeds of the fixture site', () => {
         pathname,
         bozo: 0,
         error: '',
-        version: 'rss20',
+        version: atoms.includes(pathname) ? 'atom10' : 'rss20',
       })
-      if (pathname === '/feed.xml') {
+      if (pathname === '/feed.xml' || pathname === '/atom.xml')
         expect(result.titles).toEqual(['Second post', 'Hello & welcome', SPECIAL_TITLE])
-        expect(result.published[1]).toBe('Fri, 21 Mar 2025 13:48:21 GMT')
-      }
+      if (pathname === '/feed.xml') expect(result.published[1]).toBe('Fri, 21 Mar 2025 13:48:21 GMT')
       if (pathname === unicode) expect(result.titles).toEqual(['日本語の記事'])
     }
   })

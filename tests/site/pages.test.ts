@@ -177,3 +177,37 @@ describe('the fixture site, built and served by next start', () => {
     expect(doc.querySelector('dl.stats')).not.toBeNull()
   })
 })
+
+describe('author pages of the fixture site', () => {
+  const base = inject('siteUrl')
+  const page = async (pathname: string) => {
+    const response = await fetch(base + pathname)
+    return { status: response.status, doc: new JSDOM(await response.text()).window.document }
+  }
+
+  it('lists authors with a file, gives each a page with their posts and feeds, and links bylines to it', async () => {
+    const index = await page('/authors')
+    expect(index.status).toBe(200)
+    // Grace Plain is a plain name in one post's frontmatter: no file, so no page.
+    expect([...index.doc.querySelectorAll('main a[href^="/authors/"]')].map((a) => [a.getAttribute('href'), a.textContent])).toEqual([
+      ['/authors/ada', 'Ada Fixture4 posts'],
+    ])
+    const ada = await page('/authors/ada')
+    expect(ada.doc.querySelector('h1')?.textContent).toBe('Ada Fixture')
+    expect(ada.doc.body.textContent).toContain('Exists so the build test has an author.')
+    // Newest first, paginated like a category; second.mdx is Grace's.
+    const listed = [...ada.doc.querySelectorAll('main article h2 a')].map((a) => a.getAttribute('href'))
+    expect(listed[0]).toBe('/posts/hello')
+    expect(listed).not.toContain('/posts/second')
+    const profile = JSON.parse(ada.doc.querySelector('script[type="application/ld+json"]')!.textContent!)
+    expect(profile).toMatchObject({ '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: 'Ada Fixture' } })
+    expect((await fetch(`${base}/authors/ada/feed.xml`)).status).toBe(200)
+    expect((await page('/authors/grace-plain')).status).toBe(404)
+
+    const post = await page('/posts/hello')
+    expect(post.doc.querySelector('article header a[rel=author]')?.getAttribute('href')).toBe('/authors/ada')
+    const second = await page('/posts/second')
+    expect(second.doc.querySelector('article header a[rel=author]')).toBeNull()
+    expect(second.doc.querySelector('article header')?.textContent).toContain('Grace Plain')
+  })
+})

@@ -112,7 +112,8 @@ describe('discoverability of the fixture site', () => {
       url: `${SITE}/posts/hello`,
       datePublished: '2025-03-21T13:48:21.000Z',
       dateModified: '2025-03-31T22:00:00.000Z',
-      author: { '@type': 'Person', name: 'Ada Fixture' },
+      // The author has a file: the Person is their page here.
+      author: [{ '@type': 'Person', '@id': `${SITE}/authors/ada#person`, name: 'Ada Fixture', url: `${SITE}/authors/ada` }],
       image: `${SITE}/og/hello.png`,
       keywords: ['intro', 'mdx'],
     })

@@ -3,7 +3,9 @@ import { after } from 'next/server'
 import { approvedComments, clientKey, deliverWebhook, formToken, receipt, submitComment, toPublic, type CommentRow } from '@/lib/comments'
 import { clientAddress, corsHeaders, escapeHtml, sameOrigin } from '@/lib/comments/http'
 import { allowedOrigins, commentablePost, commentServer } from '@/lib/comments/site'
-import { absoluteUrl, commentPaths } from '@/lib/urls'
+import { readEnv } from '@/lib/env'
+import { commentPaths } from '@/lib/routes'
+import { absoluteUrl } from '@/lib/urls'
 
 // The comment API. GET /api/comments?post=<slug> gives a post's approved comments and a fresh form
 // token (the comment island on the static post page asks for it). POST takes a comment: from the
@@ -91,7 +93,7 @@ export async function POST(request: Request) {
 
 /** Tells INKWELL_COMMENT_WEBHOOK about a comment waiting for moderation, after the answer is sent. */
 function notifyWebhook(comment: CommentRow, postUrl: string) {
-  const url = process.env.INKWELL_COMMENT_WEBHOOK
+  const url = readEnv().INKWELL_COMMENT_WEBHOOK
   if (!url) return
   const payload = {
     event: 'comment.pending',

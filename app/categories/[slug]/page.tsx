@@ -1,4 +1,4 @@
-import { termMetadata, termParams, TermPosts } from '@/components/term-pages'
+import { termMetadata, termParams, TermPosts } from '@/app/_lists/term-pages'
 
 export const dynamicParams = false
 export const generateStaticParams = () => termParams('categories')

@@ -1,5 +1,6 @@
 import { formatDate, getContent, getPost } from '@/lib/content'
 import { socialCard } from '@/lib/og-image'
+import { cardPath } from '@/lib/routes'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 import { socialImage } from '@/lib/urls'
 
@@ -11,7 +12,7 @@ export const dynamicParams = false
 
 export async function generateStaticParams() {
   const { posts } = await getContent()
-  const cards = posts.filter((post) => socialImage(post).path === `/og/${post.slug}.png`)
+  const cards = posts.filter((post) => socialImage(post).path === cardPath.post(post.slug))
   return staticParams(
     cards.map((post) => ({ image: `${post.slug}.png` })),
     { image: `${NO_SLUG}.png` },

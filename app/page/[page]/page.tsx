@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 
-import { extraPageNumbers, HomePage } from '@/components/home-page'
+import { extraPageNumbers, HomePage } from '@/app/_lists/home-page'
 import { pageMetadata } from '@/lib/metadata'
+import { pagePath } from '@/lib/routes'
 import { staticParams } from '@/lib/static-params'
 
 export const dynamicParams = false
@@ -15,7 +16,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<'/page/[page]'>): Promise<Metadata> {
   const { page } = await params
-  return pageMetadata({ title: `Posts, page ${page}`, path: `/page/${page}` })
+  return pageMetadata({ title: `Posts, page ${page}`, path: pagePath.home(Number(page)) })
 }
 
 export default async function Page({ params }: PageProps<'/page/[page]'>) {

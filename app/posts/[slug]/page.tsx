@@ -6,14 +6,15 @@ import { CategoryLinks } from '@/components/category-links'
 import { CommentSection } from '@/components/comments/comment-section'
 import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
+import { PostWarnings } from '@/components/post-warnings'
 import { RelatedPosts } from '@/components/related-posts'
 import { SeriesBox } from '@/components/series-box'
 import { TableOfContents } from '@/components/table-of-contents'
 import { UnpublishedBadge } from '@/components/unpublished-badge'
-import { getContent, getPost } from '@/lib/content'
+import { getContent, getPost, throwIfBroken } from '@/lib/content'
+import { MATH_STYLESHEET } from '@/lib/math-stylesheet'
 import { postMetadata } from '@/lib/metadata'
 import { SEARCH_BODY } from '@/lib/search-index'
-import { slugify } from '@/lib/slug'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 
 export const dynamicParams = false
@@ -34,6 +35,8 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
 export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
   const post = await getPost((await params).slug)
   if (!post) notFound()
+  // next dev: a post with errors shows them here (app/error.tsx), and only its own page fails.
+  throwIfBroken(post)
   const { site } = await getContent()
   const showToc = post.toc && post.headings.length >= 2
   // The search index (scripts/search-index.mts) takes the title and text of published posts only.
@@ -42,8 +45,9 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
   return (
     <article className={showToc ? 'lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-14' : undefined}>
       <div className="mx-auto w-full max-w-[42rem] min-w-0">
+        <PostWarnings post={post} />
         <header className="mb-10">
-          <CategoryLinks categories={post.categories} className="mb-3" />
+          <CategoryLinks categories={post.terms.categories} className="mb-3" />
           <h1 {...searchable} className="text-3xl font-bold tracking-tight text-balance sm:text-[2.6rem] sm:leading-[1.15]">
             {post.title}
           </h1>
@@ -75,18 +79,20 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
         {showToc ? <TableOfContents headings={post.headings} variant="inline" /> : null}
 
         <div {...searchable} className="prose prose-ink max-w-none">
+          {/* KaTeX's styles and fonts, only where there is math (React puts the link in the head). */}
+          {post.math ? <link rel="stylesheet" href={MATH_STYLESHEET} precedence="default" /> : null}
           <PostBody code={post.code} />
         </div>
 
-        {post.tags.length ? (
+        {post.terms.tags.length ? (
           <ul aria-label="Tags" className="mt-12 flex flex-wrap gap-2">
-            {post.tags.map((tag) => (
-              <li key={tag}>
+            {post.terms.tags.map((tag) => (
+              <li key={tag.slug}>
                 <Link
-                  href={`/tags/${slugify(tag)}`}
+                  href={tag.url}
                   className="inline-block rounded-full border border-[var(--line)] px-3 py-1 text-sm text-[var(--muted)] hover:border-[var(--link)] hover:text-[var(--fg)]"
                 >
-                  #{tag}
+                  #{tag.name}
                 </Link>
               </li>
             ))}

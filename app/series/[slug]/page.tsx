@@ -7,8 +7,8 @@ import { PostBody } from '@/components/post-body'
 import { PostMeta } from '@/components/post-meta'
 import { getContent, getSeries } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
+import { pagePath } from '@/lib/routes'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
-import { feedPath } from '@/lib/urls'
 
 export const dynamicParams = false
 
@@ -26,8 +26,8 @@ export async function generateMetadata({ params }: PageProps<'/series/[slug]'>):
   return pageMetadata({
     title: `Series: ${series.name}`,
     description: `${series.posts.length} posts, in order: ${series.posts.map((p) => p.title).join('; ')}.`,
-    path: `/series/${series.slug}`,
-    feeds: [{ title: `${site.title}: ${series.name}`, path: feedPath.series(series.slug) }],
+    path: pagePath.series(series.slug),
+    feeds: [{ title: `${site.title}: ${series.name}`, owner: { kind: 'series', slug: series.slug } }],
   })
 }
 

@@ -31,7 +31,7 @@ export interface RemarkContext {
 
 /** The context for compiling `file`, whose messages collect what the plugins report. */
 export function createContext(file: VFile, options: CompileOptions): RemarkContext {
-  const facts: PostFacts = { headings: [], ids: [], firstParagraph: '', words: 0, links: [], assets: [] }
+  const facts: PostFacts = { headings: [], ids: [], firstParagraph: '', words: 0, links: [], assets: [], math: false, frames: [] }
   const warn = (message: string, place: Placed | undefined) => file.message(message, { place: place?.position?.start, source: 'inkwell' })
   const fail = (message: string, place: Placed | undefined) => void (warn(message, place).fatal = true)
   return { options, facts, fail, warn, refused: new WeakSet(), guarded: false }

@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast'
 import { SKIP } from 'unist-util-visit'
-import { COMPONENT_SPECS } from '../../../components/mdx/spec'
+import { COMPONENT_SPECS } from '../component-spec'
 import { closest } from '../suggest'
 import { visitPost, type InkwellPlugin, type RemarkContext } from './context'
 import { attribute, isJsxElement, literal, type JsxElement } from './jsx'

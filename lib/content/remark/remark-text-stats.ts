@@ -33,7 +33,8 @@ function proseText(node: RootContent): { text: string; skipped: boolean } {
   const parts: string[] = []
   let skipped = false
   const walk = (n: RootContent) => {
-    if (n.type === 'text' || n.type === 'inlineCode') parts.push(n.value)
+    // A formula shows as its TeX: plain text has nothing better, and leaving it out would leave a gap.
+    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'inlineMath') parts.push(n.value)
     else if (n.type === 'break') parts.push(' ')
     else if (n.type === 'mdxTextExpression') skipped ||= Boolean(n.value.trim()) && !/^\/\*[\s\S]*\*\/$/.test(n.value.trim())
     else if (n.type === 'image' || n.type === 'footnoteReference') return

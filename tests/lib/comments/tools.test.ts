@@ -141,7 +141,7 @@ describe('request checks', () => {
     expect(trustedProxies({})).toBe(1)
     expect(trustedProxies({ INKWELL_TRUSTED_PROXIES: '2' })).toBe(2)
     expect(() => trustedProxies({ INKWELL_TRUSTED_PROXIES: 'yes' })).toThrow(
-      'INKWELL_TRUSTED_PROXIES must be a whole number from 1 to 10 (the proxies in front of Inkwell), not "yes"',
+      'INKWELL_TRUSTED_PROXIES="yes" is not a whole number from 1 to 10',
     )
   })
 
@@ -149,7 +149,7 @@ describe('request checks', () => {
     expect(commentLimit({})).toEqual({ count: 5, windowMs: 600_000 })
     expect(commentLimit({ INKWELL_COMMENT_RATE_LIMIT: '20 / 60' })).toEqual({ count: 20, windowMs: 3_600_000 })
     expect(() => commentLimit({ INKWELL_COMMENT_RATE_LIMIT: '20' })).toThrow(
-      'INKWELL_COMMENT_RATE_LIMIT must be comments/minutes, such as 5/10 (5 comments per 10 minutes), not "20"',
+      'INKWELL_COMMENT_RATE_LIMIT="20" is not comments/minutes, such as 5/10 (5 comments per 10 minutes)',
     )
   })
 })

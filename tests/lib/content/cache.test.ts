@@ -49,7 +49,7 @@ describe('the compile cache key', () => {
     const files = pipelineFiles(PROJECT)!
     const plugins = fs.readdirSync(path.join(PROJECT, 'lib/content/remark')).map((name) => `lib/content/remark/${name}`)
     expect(files).toEqual(expect.arrayContaining([...plugins, 'lib/content/mdx.ts', 'lib/content/sandbox.ts', 'lib/content/html-policy.ts']))
-    expect(files).toEqual(expect.arrayContaining(['lib/content/images.ts', 'lib/content/depth.ts', 'lib/slug.ts', 'lib/urls.ts', 'components/mdx/spec.ts']))
+    expect(files).toEqual(expect.arrayContaining(['lib/content/images.ts', 'lib/content/depth.ts', 'lib/slug.ts', 'lib/urls.ts', 'lib/content/component-spec.ts']))
     const packages = ['@mdx-js/mdx', 'remark-gfm', 'rehype-pretty-code', 'shiki', 'rehype-autolink-headings'].map((name) => `node_modules/${name}/package.json`)
     expect(files).toEqual(expect.arrayContaining(packages))
     // Only what the compile runs: not the loader, and not modules imported for their types.

@@ -180,10 +180,10 @@ describe('loadContent: several errors at once', () => {
     const dir = 'tests/fixtures/unit/many-errors'
     expect((error as ContentError).message).toBe(
       [
-        `${dir}/authors/someone.yaml:2:1 unknown author field "homepage" (known fields: name, bio, avatar, links)`,
+        `${dir}/authors/someone.yaml:2:1 unknown author field "homepage" (known fields: name, bio, avatar, links, email, showEmail)`,
         `${dir}/posts/a.mdx:8:5 link to /posts/nope: no such post (posts are at /posts/<file or folder name>)`,
         `${dir}/posts/b.mdx:1:1 title is missing (write title: "Velocity Berlin 2019, part 2")`,
-        `${dir}/posts/b.mdx:8:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)`,
+        `${dir}/posts/b.mdx:8:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)`,
         `${dir}/posts/b.mdx:10:1 <Admonition> type="tipp" is not one of note, abstract, info, tip, success, question, warning, failure, danger, bug, example, quote (did you mean "tip"?)`,
         `${dir}/posts/c/index.mdx:4:8 draft should be true or false, not string "yes" (write draft: true)`,
         `${dir}/posts/c/index.mdx:7:1 image "./gone.png" not found (check the path; it is relative to the post file)`,

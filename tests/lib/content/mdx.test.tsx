@@ -130,7 +130,35 @@ describe('MDX rejected', () => {
   it('rejects a stray < in text and tells how to write a literal one', async () => {
     const root = tempSite({ 'posts/a.mdx': post([], 'Text.\n\nPrices went from 5 to <10 euros.\n') })
     expect(await rejection(root)).toEqual([
-      'posts/a.mdx:8:24 Unexpected character `1` (U+0031) before name, expected a character that can start a name, such as a letter, `$`, or `_` (if you meant a literal "<", write \\< ; otherwise check the tag)',
+      'posts/a.mdx:8:24 "<" followed by "1" is not the start of a tag (if you meant a literal "<", write \\< ; otherwise check the tag)',
+    ])
+  })
+
+  it('rejects a stray { at the brace itself, in words, and goes on to what is wrong after it', async () => {
+    const root = tempSite({ 'posts/a.mdx': post([], 'Words with a stray { brace.\n\n<Callout>Hi</Callout>\n') })
+    expect(await rejection(root)).toEqual([
+      'posts/a.mdx:6:20 this { starts an expression that is never closed (write \\{ to show a brace, or end the expression with })',
+      'posts/a.mdx:8:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)',
+    ])
+  })
+
+  it('reports every parse error of a post, each at its place, and what the parser could not reach before', async () => {
+    const body = ['<Nope />', '', 'A {1 +} sum.', '', 'From 5 to <10.', '', 'import x from', '', '<Admonition type="tip">', '', 'Open.', ''].join('\n')
+    const root = tempSite({ 'posts/a.mdx': post([], body) })
+    expect(await rejection(root)).toEqual([
+      'posts/a.mdx:6:1 unknown component <Nope> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)',
+      'posts/a.mdx:8:7 this is not a JavaScript expression: unexpected token (fix the JavaScript between { and }, or write \\{ to show a literal brace)',
+      'posts/a.mdx:10:12 "<" followed by "1" is not the start of a tag (if you meant a literal "<", write \\< ; otherwise check the tag)',
+      'posts/a.mdx:12:1 this import or export is not valid JavaScript: unexpected token (fix the import or export statement)',
+      'posts/a.mdx:14:1 Expected a closing tag for `<Admonition>` (close every tag, in the order the tags were opened)',
+    ])
+  })
+
+  it('reports an attribute whose expression does not parse once, and reads on past its tag', async () => {
+    const root = tempSite({ 'posts/a.mdx': post([], '<Stats>\n  <Stat value={1 +} label="posts" />\n</Stats>\n\n<Nope />\n') })
+    expect(await rejection(root)).toEqual([
+      'posts/a.mdx:7:20 this is not a JavaScript expression: unexpected token (fix the JavaScript between { and }, or write \\{ to show a literal brace)',
+      'posts/a.mdx:10:1 unknown component <Nope> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)',
     ])
   })
 
@@ -142,8 +170,8 @@ describe('MDX rejected', () => {
   it('rejects an unknown component and lists the available ones', async () => {
     const root = tempSite({ 'posts/a.mdx': post([], '<Callout>Hi.</Callout>\n\n<Figur src="https://example.org/a.png" alt="A" width={1} height={1} />') })
     expect(await rejection(root)).toEqual([
-      'posts/a.mdx:6:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>)',
-      'posts/a.mdx:8:1 unknown component <Figur> (did you mean <Figure>? available: <Admonition>, <Figure>, <Stats>, <Stat>)',
+      'posts/a.mdx:6:1 unknown component <Callout> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)',
+      'posts/a.mdx:8:1 unknown component <Figur> (did you mean <Figure>? available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)',
     ])
   })
 
@@ -208,8 +236,8 @@ describe('MDX rejected', () => {
   it('rejects an import in a post', async () => {
     const root = tempSite({ 'posts/a.mdx': post([], "import { Chart } from './chart.js'\n\n<Chart />") })
     expect(await rejection(root)).toEqual([
-      'posts/a.mdx:6:1 imports are not supported in posts (every Inkwell component is available without one: Admonition, Figure, Stats, Stat)',
-      'posts/a.mdx:8:1 unknown component <Chart> (available: <Admonition>, <Figure>, <Stats>, <Stat>)',
+      'posts/a.mdx:6:1 imports are not supported in posts (every Inkwell component is available without one: Admonition, Figure, Stats, Stat, YouTube, Vimeo, Embed)',
+      'posts/a.mdx:8:1 unknown component <Chart> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)',
     ])
   })
 

@@ -104,6 +104,8 @@ describe('relatedPosts', () => {
     ]
     expect(relatedPosts(posts).get(me)!.map((p) => p.slug)).toEqual(['three', 'two', 'one-new'])
     expect(relatedPosts(posts).get(posts[5]!)).toEqual([])
+    // Leaving out what `exclude` names (the post's own series) lets the next best in.
+    expect(relatedPosts(posts, 3, (_, other) => other.slug === 'three').get(me)!.map((p) => p.slug)).toEqual(['two', 'one-new', 'one-old'])
   })
 })
 
@@ -121,12 +123,18 @@ describe('series and taxonomy in a loaded site', () => {
     write('p1.mdx', 'title: P1\ndate: 2025-01-01\nseries: Trip\nseriesPart: 1\ntags: [a, b]')
     write('p2.mdx', 'title: P2\ndate: 2025-01-02\nseries: Trip\nseriesPart: 2\ndraft: true\ntags: [a, b]')
     write('p3.mdx', 'title: P3\ndate: 2025-01-03\nseries: Trip\nseriesPart: 3\ntags: [a]')
+    write('aside.mdx', 'title: Aside\ndate: 2025-01-02\ntags: [a]')
     const content = await loadContent({ root, includeDrafts: false, now: new Date('2026-01-01') })
     const p3 = content.bySlug.get('p3')!
     expect(p3.seriesInfo).toMatchObject({ name: 'Trip', slug: 'trip', part: 2, total: 2 })
     expect(p3.seriesInfo!.parts.map((p) => p.slug)).toEqual(['p1', 'p3'])
-    expect(p3.related.map((p) => p.slug)).toEqual(['p1'])
-    expect(content.tags.map((t) => [t.slug, t.posts.length])).toEqual([['a', 2], ['b', 1]])
+    expect(content.tags.map((t) => [t.slug, t.posts.length])).toEqual([['a', 3], ['b', 1]])
+    // The series box lists the parts: related posts leave them out, and previous/next follow the series.
+    expect(p3.related.map((p) => p.slug)).toEqual(['aside'])
+    expect(p3.previous?.slug).toBe('p1')
+    expect(content.bySlug.get('p1')!.next?.slug).toBe('p3')
+    expect(content.bySlug.get('aside')!.related.map((p) => p.slug)).toEqual(['p3', 'p1'])
+    expect(content.bySlug.get('aside')!.previous?.slug).toBe('p1')
   })
 
   it('reports a duplicate part at the seriesPart line of the post', async () => {

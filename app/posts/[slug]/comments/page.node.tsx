@@ -4,9 +4,10 @@ import { notFound } from 'next/navigation'
 
 import { CommentForm } from '@/components/comments/comment-form'
 import { CommentList, timeFormatter } from '@/components/comments/comment-list'
+import { PageHeader } from '@/components/page-title'
 import { approvedComments, commentByReceipt, formToken, toPublic } from '@/lib/comments'
 import { commentablePost, commentServer } from '@/lib/comments/site'
-import { commentPaths } from '@/lib/urls'
+import { commentPaths } from '@/lib/routes'
 
 // A post's comments, rendered on the server for readers without JavaScript: the post page's
 // <noscript> link leads here, its form posts to the API, and the API redirects back here.
@@ -40,13 +41,15 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   const token = formToken(secret)
 
   return (
-    <div className="mx-auto w-full max-w-[42rem]">
-      <p className="mb-2 text-sm">
-        <Link href={post.url} className="text-[var(--link)] underline">
-          ← {post.title}
-        </Link>
-      </p>
-      <h1 className="mb-8 text-3xl font-bold tracking-tight">Comments on {post.title}</h1>
+    <div className="mx-auto w-full max-w-page">
+      <PageHeader
+        label={
+          <Link href={post.url} className="hover:underline">
+            ← Back to the post
+          </Link>
+        }
+        title={`Comments on ${post.title}`}
+      />
       {one('comment') === 'pending' ? (
         <p role="status" className="mb-6 font-semibold">
           Thank you! Your comment is awaiting moderation.

@@ -1,4 +1,4 @@
-import { termMetadata, termPageParams, TermPosts } from '@/components/term-pages'
+import { termMetadata, termPageParams, TermPosts } from '@/app/_lists/term-pages'
 
 export const dynamicParams = false
 export const generateStaticParams = () => termPageParams('tags')

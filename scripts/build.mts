@@ -1,0 +1,28 @@
+// npm run build and npm run export (-- --export): the content check, next build and the search
+// index, as one build. Every step, and every worker next build starts, gets the same INKWELL_NOW:
+// a post scheduled for a moment inside a long build is then in every list or in none.
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+
+import { EnvError, readEnv } from '../lib/env'
+
+const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name)
+const env: NodeJS.ProcessEnv = { ...process.env, INKWELL_NOW: process.env.INKWELL_NOW || new Date().toISOString() }
+if (process.argv.includes('--export')) env.INKWELL_OUTPUT = 'export'
+try {
+  readEnv(env)
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error
+  console.error(error.message)
+  process.exit(2)
+}
+
+const steps: [string, string[]][] = [
+  [bin('tsx'), ['scripts/check.mts', '--build']],
+  [bin('next'), ['build']],
+  [bin('tsx'), ['scripts/search-index.mts']],
+]
+for (const [command, args] of steps) {
+  const { status, signal } = spawnSync(command, args, { env, stdio: 'inherit' })
+  if (status !== 0) process.exit(status ?? (signal ? 1 : 0))
+}
