@@ -11,13 +11,15 @@ import type { VFileMessage } from 'vfile-message'
 interface Span {
   from: number
   to: number
+  /** What goes in its place: spaces, unless it must still read as something (an attribute's value). */
+  with?: string
 }
 
 /** The post text with the construct that `error` is about blanked out; undefined when it cannot be placed. */
 export function blankConstruct(body: string, error: VFileMessage): string | undefined {
   const span = constructAt(body, error)
   if (!span || span.to <= span.from) return undefined
-  const blanked = body.slice(0, span.from) + body.slice(span.from, span.to).replace(/[^\n]/g, ' ') + body.slice(span.to)
+  const blanked = body.slice(0, span.from) + (span.with ?? body.slice(span.from, span.to).replace(/[^\n]/g, ' ')) + body.slice(span.to)
   return blanked === body ? undefined : blanked
 }
 
@@ -47,9 +49,12 @@ function constructAt(body: string, error: VFileMessage): Span | undefined {
       // An expression that never ends: only its brace goes, and the rest is read as text.
       if (error.ruleId === 'unexpected-eof') return { from: open, to: open + 1 }
       const close = closingBrace(body, open)
-      // An attribute's value (`width={1 +}`): the attribute goes whole, so that the tag still reads as one.
-      const attribute = /[\w:.-]+\s*=\s*$/.exec(body.slice(Math.max(0, open - 100), open))
-      return { from: open - (attribute?.[0].length ?? 0), to: close < 0 ? open + 1 : close + 1 }
+      if (close < 0) return { from: open, to: open + 1 }
+      // An attribute's value (`width={1 +}`) becomes a string of as many characters, so that the
+      // tag still reads as one, with the attribute the author wrote.
+      const attribute = /=\s*$/.test(body.slice(Math.max(0, open - 20), open))
+      const inside = body.slice(open + 1, close).replace(/[^\n]/g, ' ')
+      return { from: open, to: close + 1, with: attribute ? `"${inside}"` : undefined }
     }
     case 'micromark-extension-mdx-jsx': {
       // A tag that does not parse: its `<` goes, and the rest is read as text.

@@ -157,7 +157,7 @@ describe('MDX rejected', () => {
   it('reports an attribute whose expression does not parse once, and reads on past its tag', async () => {
     const root = tempSite({ 'posts/a.mdx': post([], '<Stats>\n  <Stat value={1 +} label="posts" />\n</Stats>\n\n<Nope />\n') })
     expect(await rejection(root)).toEqual([
-      'posts/a.mdx:7:20 this is not a JavaScript expression: unexpected token (fix the JavaScript between { and }, or write \\{ to show a literal brace)',
+      'posts/a.mdx:7:19 this is not a JavaScript expression: unexpected token (fix the JavaScript between { and }, or write \\{ to show a literal brace)',
       'posts/a.mdx:10:1 unknown component <Nope> (available: <Admonition>, <Figure>, <Stats>, <Stat>, <YouTube>, <Vimeo>, <Embed>)',
     ])
   })
