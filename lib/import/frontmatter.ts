@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { parse as parseToml, TomlDate } from 'smol-toml'
 import { Document, parse as parseYaml } from 'yaml'
 
@@ -129,4 +130,18 @@ export function writeFrontmatter(fields: PostFields): string {
     if (node) node.flow = true
   }
   return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n`
+}
+
+/** A source post's frontmatter, or undefined with a report line when it cannot be read (the post is left out). */
+export function readSourceFile(file: string, report: { add(file: string, line: number, message: string): void }): SourceFile | undefined {
+  try {
+    return readFrontmatter(fs.readFileSync(file, 'utf8'))
+  } catch (error) {
+    report.add(
+      file,
+      1,
+      `left out: its frontmatter cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    )
+    return undefined
+  }
 }

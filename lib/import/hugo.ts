@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml'
 
 import { pagePath } from '../routes'
 import { refKey } from './convert'
-import { dateText, flagOf, namesOf, readFrontmatter, slugOf, stringOf, type SourceFile } from './frontmatter'
+import { dateText, flagOf, namesOf, readSourceFile, slugOf, stringOf } from './frontmatter'
 import type { ImportReport } from './report'
 import { parseArgs, replace, type Shortcode } from './shortcodes'
 import { leftOutKeys, permalink, walkFiles } from './source-utils'
@@ -131,17 +131,8 @@ const KNOWN = [
 ]
 
 function readPage(file: string, contentDir: string, config: Config, report: ImportReport): SourcePost | undefined {
-  let sf: SourceFile
-  try {
-    sf = readFrontmatter(fs.readFileSync(file, 'utf8'))
-  } catch (error) {
-    report.add(
-      file,
-      1,
-      `left out: its frontmatter cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    )
-    return undefined
-  }
+  const sf = readSourceFile(file, report)
+  if (!sf) return undefined
   const data = lower(sf.data)
   const rel = path.relative(contentDir, file).split(path.sep).join('/')
   const bundle = /^index\.(md|markdown|html)$/i.test(path.basename(file))

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml'
 
 import { pagePath } from '../routes'
 import { refKey } from './convert'
-import { dateText, flagOf, namesOf, readFrontmatter, slugOf, stringOf, type SourceFile } from './frontmatter'
+import { dateText, flagOf, namesOf, readSourceFile, slugOf, stringOf } from './frontmatter'
 import type { ImportReport } from './report'
 import { parseArgs, replace, type Shortcode } from './shortcodes'
 import { leftOutKeys, permalink, walkFiles } from './source-utils'
@@ -83,17 +83,8 @@ const KNOWN = [
 ]
 
 function readPost(file: string, o: PostOptions): SourcePost | undefined {
-  let sf: SourceFile
-  try {
-    sf = readFrontmatter(fs.readFileSync(file, 'utf8'))
-  } catch (error) {
-    o.report.add(
-      file,
-      1,
-      `left out: its frontmatter cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    )
-    return undefined
-  }
+  const sf = readSourceFile(file, o.report)
+  if (!sf) return undefined
   const data = sf.data
   const note = (key: string, message: string) => o.report.add(file, sf.lineOf(key), message)
   const stem = path.basename(file).replace(/\.\w+$/, '')

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 
 import { refKey } from './convert'
-import { dateText, flagOf, namesOf, readFrontmatter, slugOf, stringOf, type SourceFile } from './frontmatter'
+import { dateText, flagOf, namesOf, readFrontmatter, readSourceFile, slugOf, stringOf } from './frontmatter'
 import type { ImportReport } from './report'
 import { parseArgs, replace, type Shortcode } from './shortcodes'
 import { leftOutKeys, walkFiles } from './source-utils'
@@ -77,17 +77,8 @@ function safeData(file: string): Table {
 const KNOWN = ['title', 'description', 'date', 'updated', 'draft', 'slug', 'path', 'aliases', 'taxonomies', 'extra']
 
 function readPage(file: string, contentDir: string, section: string, report: ImportReport): SourcePost | undefined {
-  let sf: SourceFile
-  try {
-    sf = readFrontmatter(fs.readFileSync(file, 'utf8'))
-  } catch (error) {
-    report.add(
-      file,
-      1,
-      `left out: its frontmatter cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    )
-    return undefined
-  }
+  const sf = readSourceFile(file, report)
+  if (!sf) return undefined
   const data = sf.data
   const note = (key: string, message: string) => report.add(file, sf.lineOf(key), message)
   const stem = path.basename(file) === 'index.md' ? path.basename(path.dirname(file)) : path.basename(file, '.md')
