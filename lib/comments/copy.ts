@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 
 import type { Database } from './db'
+import { forget } from './read-cache'
 import { comments, postSettings, settings } from './schema'
 
 /**
@@ -26,5 +27,6 @@ export async function copyDatabase(from: Database, to: Database): Promise<{ comm
     // New comments continue after the copied ids.
     if (rows.length) await tx.execute(sql`select setval(pg_get_serial_sequence('comments', 'id'), (select max(id) from comments))`)
   })
+  forget(to.db)
   return { comments: rows.length }
 }

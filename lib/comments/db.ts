@@ -11,6 +11,7 @@ import pg from 'pg'
 
 import { readEnv } from '../env'
 import { acquireLock } from './lock'
+import { ownedByThisProcess } from './read-cache'
 import * as schema from './schema'
 
 /** The query layer, the same type on both engines. */
@@ -54,13 +55,15 @@ export async function openDatabase(target: DatabaseTarget, migrationsFolder = MI
     }
     return { db: drizzlePg(pool, { schema }) as unknown as Db, engine: 'postgres', close: () => pool.end() }
   }
-  fs.mkdirSync(target.dataDir, { recursive: true })
+  // turbopackIgnore: a folder known only at run time; tracing it would ship the project's data/.
+  fs.mkdirSync(/*turbopackIgnore: true*/ target.dataDir, { recursive: true })
   // PGlite is one process's database: a second process writing the same files would corrupt them.
-  const release = acquireLock(path.join(target.dataDir, 'inkwell.lock'), target.dataDir)
+  const release = acquireLock(path.join(/*turbopackIgnore: true*/ target.dataDir, 'inkwell.lock'), target.dataDir)
   try {
-    const client = await PGlite.create(path.join(target.dataDir, 'pglite'))
+    const client = await PGlite.create(path.join(/*turbopackIgnore: true*/ target.dataDir, 'pglite'))
     const db = drizzlePglite(client, { schema })
     await migratePglite(db, { migrationsFolder })
+    ownedByThisProcess(db as unknown as Db)
     return {
       db: db as unknown as Db,
       engine: 'pglite',
@@ -92,6 +95,15 @@ export function getDatabase(): Promise<Database> {
   })
   store[SHARED] = { key, promise }
   return promise
+}
+
+/** Closes this process's database if it was opened (a clean shutdown: PGlite flushes, the lock goes). */
+export async function closeDatabase(): Promise<void> {
+  const shared = store[SHARED]
+  if (!shared) return
+  store[SHARED] = undefined
+  const database = await shared.promise.catch(() => undefined)
+  await database?.close()
 }
 
 /** Asks the database a trivial question: throws when it does not answer. */

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 
 import type { Db } from './db'
+import { forget } from './read-cache'
 import { first } from './rows'
 import { comments } from './schema'
 
@@ -65,5 +66,6 @@ export async function importComments(db: Db, list: ImportedComment[]): Promise<{
       stored++
     }
   })
+  forget(db)
   return { stored, existing }
 }

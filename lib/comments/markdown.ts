@@ -22,38 +22,36 @@ const SCHEMA: Schema = {
 
 const parser = unified().use(remarkParse).use(remarkGfm, { singleTilde: false })
 
-/** The number of links in a comment's Markdown (autolinked URLs included). */
-export function countLinks(markdown: string): number {
-  let links = 0
-  visit(parser.runSync(parser.parse(markdown)) as MdastRoot, (node) => {
-    if (node.type === 'link' || node.type === 'linkReference') links++
-  })
-  return links
-}
-
 const toHast = unified().use(remarkRehype)
 
-/** A comment's Markdown as sanitized HTML, links marked nofollow ugc. */
-function render(markdown: string): string {
+/** A comment's Markdown as sanitized HTML, links marked nofollow ugc, and how many links it has. */
+function render(markdown: string): Rendered {
   const mdast = parser.runSync(parser.parse(markdown)) as MdastRoot
-  // Images become their alt text: no request to wherever a stranger points.
-  visit(mdast, 'image', (node, index, parent) => {
-    if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.alt ?? '' }
+  let links = 0
+  visit(mdast, (node, index, parent) => {
+    if (node.type === 'link' || node.type === 'linkReference') links++
+    // Images become their alt text: no request to wherever a stranger points.
+    if (node.type === 'image' && parent && index !== undefined) parent.children[index] = { type: 'text', value: node.alt ?? '' }
   })
   const clean = sanitize(toHast.runSync(mdast) as HastRoot, SCHEMA) as HastRoot
   visit(clean, 'element', (node: Element) => {
     if (node.tagName === 'a') node.properties = { ...node.properties, rel: ['nofollow', 'ugc', 'noopener'] }
   })
-  return toHtml(clean)
+  return { html: toHtml(clean), links }
 }
 
-// Rendering is about 1 ms a comment and every request for a post's comments needs all of them:
-// the HTML of recently shown bodies is kept (the same text always gives the same HTML).
-const rendered = new Map<string, string>()
+interface Rendered {
+  html: string
+  links: number
+}
+
+// Rendering is about 1 ms a comment and every request for a post's comments needs all of them, and
+// a new comment is parsed for its links and then shown: the results for recent bodies are kept (the
+// same text always gives the same HTML).
+const rendered = new Map<string, Rendered>()
 const KEEP = 5_000
 
-/** A comment's Markdown as sanitized HTML, links marked nofollow ugc; recent results are reused. */
-export function renderComment(markdown: string): string {
+function rendering(markdown: string): Rendered {
   const known = rendered.get(markdown)
   if (known !== undefined) {
     // Most recently used last, so the oldest is the first key.
@@ -61,8 +59,18 @@ export function renderComment(markdown: string): string {
     rendered.set(markdown, known)
     return known
   }
-  const html = render(markdown)
-  rendered.set(markdown, html)
+  const result = render(markdown)
+  rendered.set(markdown, result)
   if (rendered.size > KEEP) rendered.delete(rendered.keys().next().value!)
-  return html
+  return result
+}
+
+/** A comment's Markdown as sanitized HTML, links marked nofollow ugc; recent results are reused. */
+export function renderComment(markdown: string): string {
+  return rendering(markdown).html
+}
+
+/** The number of links in a comment's Markdown (autolinked URLs included). */
+export function countLinks(markdown: string): number {
+  return rendering(markdown).links
 }

@@ -7,9 +7,21 @@ import { first } from './rows'
 import { settings } from './schema'
 
 /** The server secret: INKWELL_SECRET, else one generated once and kept in the database (shared by instances). */
-export async function serverSecret(db: Db, source: Record<string, string | undefined> = process.env): Promise<string> {
+export function serverSecret(db: Db, source: Record<string, string | undefined> = process.env): Promise<string> {
   const { INKWELL_SECRET } = readEnv(source)
-  if (INKWELL_SECRET) return INKWELL_SECRET
+  if (INKWELL_SECRET) return Promise.resolve(INKWELL_SECRET)
+  // Once stored, the secret never changes: each database is asked once per process.
+  let secret = secrets.get(db)
+  if (!secret) {
+    secrets.set(db, (secret = storedSecret(db)))
+    secret.catch(() => secrets.delete(db))
+  }
+  return secret
+}
+
+const secrets = new WeakMap<Db, Promise<string>>()
+
+async function storedSecret(db: Db): Promise<string> {
   const fresh = crypto.randomBytes(32).toString('base64url')
   // Two instances starting together: the first insert wins and both read it back.
   await db.insert(settings).values({ key: 'secret', value: fresh }).onConflictDoNothing()

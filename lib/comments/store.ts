@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from './db'
 import { commentLimit, countEvent, windowLeft } from './limits'
 import { countLinks, renderComment } from './markdown'
+import { cachedRead, forget, ownsWrites } from './read-cache'
 import { first } from './rows'
 import { FORM_AGE, LIMITS } from './rules'
 import { comments, postSettings, type CommentStatus } from './schema'
@@ -126,14 +127,10 @@ export async function submitComment(db: Db, input: CommentInput, ctx: SubmitCont
     )
   }
 
-  const [duplicate] = await db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.post, input.post), eq(comments.name, name), eq(comments.body, body)))
-    .limit(1)
-  if (duplicate) return fail(409, 'You already posted this comment.')
+  const found = await lookUp(db, { post: input.post, name, website: website.value, body })
+  if (found.duplicate) return fail(409, 'You already posted this comment.')
 
-  const status = await decideStatus(db, { name, website: website.value, body }, ctx.moderation)
+  const status = decideStatus({ body, trusted: found.trusted }, ctx.moderation)
   const comment = await db
     .insert(comments)
     .values({
@@ -148,19 +145,24 @@ export async function submitComment(db: Db, input: CommentInput, ctx: SubmitCont
     })
     .returning()
     .then(first)
+  forget(db)
   return { ok: true, comment }
 }
 
-/** Approved at once or queued: by policy, and always queued with more than 3 links. */
-async function decideStatus(
+/**
+ * In one query (each one costs every waiting request time on the embedded database): whether this
+ * commenter already posted this body here, and whether the name with the same website (or the same
+ * lack of one) had a comment approved before, which `first-time` moderation trusts.
+ */
+async function lookUp(
   db: Db,
-  c: { name: string; website: string | null; body: string },
-  moderation: Moderation,
-): Promise<CommentStatus> {
-  if (countLinks(c.body) > LIMITS.links || moderation === 'all') return 'pending'
-  if (moderation === 'none') return 'approved'
-  // first-time: a name with the same website (or the same lack of one) approved before is trusted.
-  const [known] = await db
+  c: { post: string; name: string; website: string | null; body: string },
+): Promise<{ duplicate: boolean; trusted: boolean }> {
+  const duplicate = db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.post, c.post), eq(comments.name, c.name), eq(comments.body, c.body)))
+  const trusted = db
     .select({ id: comments.id })
     .from(comments)
     .where(
@@ -171,8 +173,16 @@ async function decideStatus(
         eq(comments.isAuthor, false),
       ),
     )
-    .limit(1)
-  return known ? 'approved' : 'pending'
+  const result = await db.execute(sql`select exists(${duplicate}) as duplicate, exists(${trusted}) as trusted`)
+  // node-postgres and PGlite both answer with the rows in `rows`.
+  return first((result as unknown as { rows: { duplicate: boolean; trusted: boolean }[] }).rows)
+}
+
+/** Approved at once or queued: by policy, and always queued with more than 3 links. */
+function decideStatus(c: { body: string; trusted: boolean }, moderation: Moderation): CommentStatus {
+  if (countLinks(c.body) > LIMITS.links || moderation === 'all') return 'pending'
+  if (moderation === 'none') return 'approved'
+  return c.trusted ? 'approved' : 'pending'
 }
 
 /** A signed receipt for a just-posted comment, so a reader without cookies can see it while it waits. */
@@ -188,13 +198,15 @@ export async function commentByReceipt(db: Db, secret: string, token: string | n
   return row
 }
 
-/** One post's approved comments, oldest first. */
+/** One post's approved comments, oldest first. The rows may be shared with other callers: do not change them. */
 export function approvedComments(db: Db, post: string): Promise<CommentRow[]> {
-  return db
-    .select()
-    .from(comments)
-    .where(and(eq(comments.post, post), eq(comments.status, 'approved')))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
+  return cachedRead(db, { approved: post }, () =>
+    db
+      .select()
+      .from(comments)
+      .where(and(eq(comments.post, post), eq(comments.status, 'approved')))
+      .orderBy(asc(comments.createdAt), asc(comments.id)),
+  )
 }
 
 /** Every comment of one post, whatever its status, oldest first (the admin's view). */
@@ -235,12 +247,16 @@ export async function commentCounts(db: Db): Promise<Map<string, Record<CommentS
 
 /** Approves a comment or marks it as spam; false when it does not exist. */
 export async function setStatus(db: Db, id: number, status: CommentStatus): Promise<boolean> {
-  return (await db.update(comments).set({ status }).where(eq(comments.id, id)).returning({ id: comments.id })).length > 0
+  const changed = await db.update(comments).set({ status }).where(eq(comments.id, id)).returning({ id: comments.id })
+  forget(db)
+  return changed.length > 0
 }
 
 /** Deletes a comment and its replies; false when it does not exist. */
 export async function deleteComment(db: Db, id: number): Promise<boolean> {
-  return (await db.delete(comments).where(eq(comments.id, id)).returning({ id: comments.id })).length > 0
+  const deleted = await db.delete(comments).where(eq(comments.id, id)).returning({ id: comments.id })
+  forget(db)
+  return deleted.length > 0
 }
 
 /** The author's own comment or reply: published at once and badged. */
@@ -250,7 +266,7 @@ export async function authorReply(
 ): Promise<CommentRow> {
   const body = reply.body.replace(/\r\n?/g, '\n').trim()
   if (!body || body.length > LIMITS.body) throw new Error(`a reply has 1 to ${LIMITS.body} characters`)
-  return db
+  const row = await db
     .insert(comments)
     .values({
       post: reply.post,
@@ -263,20 +279,25 @@ export async function authorReply(
     })
     .returning()
     .then(first)
+  forget(db)
+  return row
 }
 
 /** The author's open/closed overrides, by post slug. */
-export async function postOverrides(db: Db): Promise<Map<string, boolean>> {
-  return new Map((await db.select().from(postSettings)).map((row) => [row.post, row.open]))
+export function postOverrides(db: Db): Promise<Map<string, boolean>> {
+  return cachedRead(db, 'overrides', async () => new Map((await db.select().from(postSettings)).map((row) => [row.post, row.open])))
 }
 
 /** Opens or closes comments on one post, whatever its frontmatter says. */
 export async function setPostOpen(db: Db, post: string, open: boolean): Promise<void> {
   await db.insert(postSettings).values({ post, open }).onConflictDoUpdate({ target: postSettings.post, set: { open } })
+  forget(db)
 }
 
 /** Whether a post takes comments: the author's override, else `fallback` (frontmatter, then site.yaml). */
 export async function isOpen(db: Db, post: string, fallback: boolean): Promise<boolean> {
+  // One process's own database: the whole (small) table, cached. A shared one: just this post, fresh.
+  if (ownsWrites(db)) return (await postOverrides(db)).get(post) ?? fallback
   const [row] = await db.select().from(postSettings).where(eq(postSettings.post, post))
   return row ? row.open : fallback
 }
@@ -293,5 +314,6 @@ export async function deleteCommenter(db: Db, name: string): Promise<number> {
     .delete(comments)
     .where(and(eq(comments.name, name), eq(comments.isAuthor, false)))
     .returning({ id: comments.id })
+  forget(db)
   return own.length
 }
