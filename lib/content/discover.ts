@@ -1,9 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { linkOutside, outsideProblem } from './files'
+import { INDEX_FILES, isIndexFile } from './format'
 import type { Problem } from './problems'
 
-/** Finds post files: `posts/<slug>.mdx` and `posts/<slug>/index.mdx`, none through a link that leaves `root`. */
+/**
+ * Finds post files: `posts/<slug>.mdx|.md` and `posts/<slug>/index.mdx|.md`, none through a link
+ * that leaves `root`. A slug written both as MDX and as Markdown is an error at the `.md` file,
+ * which is left out.
+ */
 export function findPostFiles(postsDir: string, problems: Problem[], root = path.dirname(postsDir)): string[] {
   if (!fs.existsSync(postsDir)) return []
   const files: string[] = []
@@ -16,33 +21,43 @@ export function findPostFiles(postsDir: string, problems: Problem[], root = path
     }
     // A linked folder is a post folder too; reading it checks where the link leads (files.ts).
     if (entry.isDirectory() || (entry.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isDirectory())) {
-      const index = folderIndex(full, problems)
-      if (index) files.push(index)
-    } else if (entry.name.endsWith('.mdx')) {
+      files.push(...folderIndex(full, problems))
+    } else if (/\.mdx?$/.test(entry.name)) {
       files.push(full)
-    } else if (/\.(md|markdown)$/.test(entry.name)) {
-      problems.push({ severity: 'error', file: full, line: 1, column: 1, message: `posts are MDX files (rename ${entry.name} to ${entry.name.replace(/\.\w+$/, '.mdx')})` })
+    } else if (/\.(markdown|mdown|mkd)$/.test(entry.name)) {
+      const md = entry.name.replace(/\.\w+$/, '.md')
+      problems.push({ severity: 'error', file: full, line: 1, column: 1, message: `posts are .md or .mdx files (rename ${entry.name} to ${md})` })
     }
   }
-  return files.sort()
+  return oneFormatPerSlug(files.sort(), problems)
 }
 
-/** The `index.mdx` of a post folder; else undefined, with a problem saying why it is no post. */
-function folderIndex(folder: string, problems: Problem[]): string | undefined {
-  const index = path.join(/*turbopackIgnore: true*/ folder, 'index.mdx')
-  if (fs.existsSync(index)) return index
-  const md = path.join(/*turbopackIgnore: true*/ folder, 'index.md')
-  if (fs.existsSync(md)) problems.push({ severity: 'error', file: md, line: 1, column: 1, message: 'posts are MDX files (rename index.md to index.mdx)' })
-  else
+/** Leaves out the `.md` of a slug that also has an `.mdx` (`x.md` beside `x.mdx` or `x/index.mdx`), with an error at it. */
+function oneFormatPerSlug(files: string[], problems: Problem[]): string[] {
+  const mdx = new Map(files.filter((f) => !f.endsWith('.md')).map((f) => [slugOf(f), f]))
+  return files.filter((file) => {
+    const other = file.endsWith('.md') ? mdx.get(slugOf(file)) : undefined
+    if (!other) return true
+    const message = `post "${slugOf(file)}" is written twice, as ${path.relative(process.cwd(), other)} and as this file (a post is one file, .mdx or .md: delete or rename one of them)`
+    problems.push({ severity: 'error', file, line: 1, column: 1, message })
+    return false
+  })
+}
+
+/** The text of a post folder, `index.mdx` or `index.md` (both: each, for the slug check); else none, with a warning saying why it is no post. */
+function folderIndex(folder: string, problems: Problem[]): string[] {
+  const found = INDEX_FILES.map((name) => path.join(/*turbopackIgnore: true*/ folder, name)).filter((file) => fs.existsSync(file))
+  if (!found.length) {
     problems.push({
       severity: 'warning',
       file: folder,
       line: 1,
       column: 1,
-      message: 'folder has no index.mdx, so it is not a post (add index.mdx, or start the name with _ to keep it aside)',
+      message: 'folder has no index.mdx or index.md, so it is not a post (add one, or start the name with _ to keep it aside)',
     })
-  return undefined
+  }
+  return found
 }
 
-/** A post's slug: its file name, or its folder's for `index.mdx`; in NFC, as macOS writes names decomposed. */
-export const slugOf = (file: string) => (path.basename(file) === 'index.mdx' ? path.basename(path.dirname(file)) : path.basename(file, '.mdx')).normalize('NFC')
+/** A post's slug: its file name, or its folder's for `index.mdx|.md`; in NFC, as macOS writes names decomposed. */
+export const slugOf = (file: string) => (isIndexFile(file) ? path.basename(path.dirname(file)) : path.basename(file, path.extname(file))).normalize('NFC')

@@ -1,10 +1,10 @@
-import type { Nodes as HastNodes } from 'hast'
+import type { Element, Nodes as HastNodes } from 'hast'
 import { closest } from './suggest'
 
 // The one allow-list of elements and attributes a post may put into a page. Posts come from guest
 // authors and importers, so nothing in one may run script in a reader's browser. The compiler
 // checks every element a post writes (mdx.ts), the expression sandbox checks every element an
-// expression makes while rendering (sandbox-runtime.ts), and `.md` raw HTML goes through checkHast.
+// expression makes while rendering (sandbox-runtime.ts), and `.md` raw HTML goes through checkHastElement (remark/rehype-raw-html.ts).
 // site.yaml `trustedHtml: true` skips all of it. No Node imports: the sandbox calls this at render.
 
 type Place = { line: number; column: number }
@@ -249,17 +249,20 @@ export function checkElement(name: string, attributes: PolicyAttribute[]): Polic
   return problems
 }
 
-/** Checks every element of a hast tree (raw HTML of a `.md` post); problems are at their element. */
+/** Checks one element of a hast tree (raw HTML of a `.md` post, its children aside); problems are at the element. */
+export function checkHastElement(element: Element, report: (problem: PolicyProblem) => void): void {
+  // hast names properties (onError, srcSet, xLinkHref); messages name the attributes as HTML writes them.
+  const attributes = Object.entries(element.properties).flatMap(([prop, value]): PolicyAttribute[] => {
+    if (value === false || value === null || value === undefined) return []
+    const name = prop === 'xLinkHref' ? 'xlink:href' : prop.toLowerCase()
+    return [{ name, value: value === true ? true : Array.isArray(value) ? value.join(' ') : String(value) }]
+  })
+  const start = element.position?.start
+  for (const problem of checkElement(element.tagName, attributes)) report(start ? { message: problem.message, place: { line: start.line, column: start.column } } : problem)
+}
+
+/** Checks every element of a hast tree; problems are at their element. */
 export function checkHast(tree: HastNodes, report: (problem: PolicyProblem) => void): void {
-  if (tree.type === 'element') {
-    // hast names properties (onError, srcSet, xLinkHref); messages name the attributes as HTML writes them.
-    const attributes = Object.entries(tree.properties).flatMap(([prop, value]): PolicyAttribute[] => {
-      if (value === false || value === null || value === undefined) return []
-      const name = prop === 'xLinkHref' ? 'xlink:href' : prop.toLowerCase()
-      return [{ name, value: value === true ? true : Array.isArray(value) ? value.join(' ') : String(value) }]
-    })
-    const start = tree.position?.start
-    for (const problem of checkElement(tree.tagName, attributes)) report(start ? { message: problem.message, place: { line: start.line, column: start.column } } : problem)
-  }
+  if (tree.type === 'element') checkHastElement(tree, report)
   if ('children' in tree) for (const child of tree.children) checkHast(child, report)
 }

@@ -33,7 +33,7 @@ export interface PostLink {
 export interface Post extends Omit<Frontmatter, 'date' | 'updated' | 'author' | 'cover' | 'summary'> {
   slug: string
   url: string
-  /** Absolute path of the .mdx file. */
+  /** Absolute path of the .mdx or .md file. */
   file: string
   date: Date
   updated?: Date

@@ -1,11 +1,15 @@
-import { compile } from '@mdx-js/mdx'
+import { compile, nodeTypes, type CompileOptions as MdxOptions } from '@mdx-js/mdx'
+import type { Element, Root as HastRoot } from 'hast'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
+import rehypeRaw from 'rehype-raw'
 import remarkGfm from 'remark-gfm'
 import type { PluggableList } from 'unified'
+import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { deepMarkers, MAX_DEPTH, remarkDepthLimit, tooDeep } from './depth'
+import { formatOf, type PostFormat } from './format'
 import type { Asset, ImageOptions } from './images'
 import type { Problem } from './problems'
 import { blankConstruct, statementStart, unclosedBrace } from './recover'
@@ -24,6 +28,7 @@ import { remarkMath } from './remark/remark-math'
 import { remarkMathSyntax } from './remark/math-syntax'
 import { remarkShorthands } from './remark/remark-shorthands'
 import { remarkTextStats } from './remark/remark-text-stats'
+import { rawHtmlSteps } from './remark/rehype-raw-html'
 
 /** A heading of a post, for its table of contents. */
 export interface TocHeading {
@@ -67,7 +72,7 @@ export interface FrameUse {
 }
 
 export interface CompileOptions extends ImageOptions {
-  /** Absolute path of the .mdx file, for messages. */
+  /** Absolute path of the .mdx or .md file, for messages; its extension decides the format (format.ts). */
   file: string
   /**
    * Compile only as far as `npm run check` needs: parsing and our plugin find every problem, while
@@ -168,6 +173,69 @@ const AUTOLINK_HEADINGS = {
 /** At most this many parse errors are reported in one post: past them, the check goes on (see recover.ts). */
 const MAX_PARSE_ERRORS = 10
 
+/** What both formats parse beside CommonMark: GitHub's additions (tables, footnotes, …) and math. */
+const SYNTAX: PluggableList = [remarkGfm, remarkMathSyntax]
+
+// rehype-raw (hast-util-raw 9.2 on parse5 8) builds the tree anew and loses two things of a code
+// block: its `data.meta` (```ts title="…" {2}), and the first newline of its text, which it drops
+// as an HTML parser does right after `<pre>` though `<code>` comes between (a block that starts with
+// a blank line would lose it: CommonMark examples 127, 129). The meta rides through as a property,
+// and one more newline makes up for the one dropped.
+const META = 'dataInkwellMeta'
+
+/** The `<code>` of a Markdown code block (`<pre><code>`), if `el` is its `<pre>`. */
+const blockCode = (el: Element) => {
+  const code = el.tagName === 'pre' && el.children.length === 1 ? el.children[0] : undefined
+  return code?.type === 'element' && code.tagName === 'code' ? code : undefined
+}
+
+const beforeRaw = () => (tree: HastRoot) => {
+  visit(tree, 'element', (el) => {
+    const code = blockCode(el)
+    const text = code?.children[0]
+    if (text?.type === 'text' && text.value.startsWith('\n')) text.value = `\n${text.value}`
+    if (typeof code?.data?.meta === 'string') code.properties[META] = code.data.meta
+  })
+}
+
+const afterRaw = () => (tree: HastRoot) => {
+  visit(tree, 'element', (el) => {
+    const code = blockCode(el)
+    const meta = code?.properties[META]
+    if (!code || typeof meta !== 'string') return
+    delete code.properties[META]
+    Object.assign(code, { data: { ...code.data, meta } })
+  })
+}
+
+/** A `.md` post's raw HTML, parsed into elements; MDX's own nodes (our components) pass through. */
+const RAW_HTML: PluggableList = [beforeRaw, [rehypeRaw, { passThrough: [...nodeTypes] }], afterRaw]
+
+/** The steps a compile adds to the parse; for `.md`, `beforeRaw` and `afterRaw` bracket the raw HTML. */
+export interface CompileSteps {
+  remark?: PluggableList
+  beforeRaw?: PluggableList
+  afterRaw?: PluggableList
+  rehype?: PluggableList
+  recma?: PluggableList
+}
+
+/**
+ * The compiler's settings for one format: `.mdx` is MDX (remark-mdx), `.md` CommonMark + GFM, where
+ * `{`, `}` and `<` are text and raw HTML is kept. Posts and the CommonMark conformance test
+ * (markdown.ts) both compile through this, so the test reads Markdown exactly as posts do.
+ */
+export function compileSettings(format: PostFormat, steps: CompileSteps = {}): MdxOptions {
+  const raw = format === 'md' ? [...(steps.beforeRaw ?? []), ...RAW_HTML, ...(steps.afterRaw ?? [])] : []
+  return {
+    format,
+    outputFormat: 'function-body',
+    remarkPlugins: [...SYNTAX, ...(steps.remark ?? [])],
+    rehypePlugins: [...raw, ...(steps.rehype ?? [])],
+    recmaPlugins: steps.recma ?? [],
+  }
+}
+
 /** Compiles one post body (frontmatter blanked, so positions are file positions). */
 export async function compilePost(body: string, options: CompileOptions, parseErrors = 0): Promise<CompiledPost> {
   const file = new VFile({ path: options.file, value: body })
@@ -176,13 +244,18 @@ export async function compilePost(body: string, options: CompileOptions, parseEr
   let code = ''
   const deep = deepMarkers(body)
   if (deep) return { ...ctx.facts, code, problems: [{ severity: 'error', file: options.file, ...deep, message: tooDeep(MAX_DEPTH + 1) }] }
+  const raw = rawHtmlSteps(ctx)
   try {
-    const compiled = await compile(file, {
-      outputFormat: 'function-body',
-      remarkPlugins: [remarkDepthLimit, remarkGfm, remarkMathSyntax, ...INKWELL_PLUGINS.map((plugin): PluggableList[number] => [plugin, ctx])],
-      recmaPlugins: options.trustedCode ? [] : [recmaSandbox],
-      rehypePlugins: [...(options.checkOnly ? [] : [HIGHLIGHT]), [rehypeAutolinkHeadings, AUTOLINK_HEADINGS]],
-    })
+    const compiled = await compile(
+      file,
+      compileSettings(formatOf(options.file), {
+        remark: [remarkDepthLimit, ...INKWELL_PLUGINS.map((plugin): PluggableList[number] => [plugin, ctx])],
+        beforeRaw: [raw.before],
+        afterRaw: [raw.after],
+        rehype: [...(options.checkOnly ? [] : [HIGHLIGHT]), [rehypeAutolinkHeadings, AUTOLINK_HEADINGS]],
+        recma: options.trustedCode ? [] : [recmaSandbox],
+      }),
+    )
     code = String(compiled)
   } catch (error) {
     problems.push(compileFailure(error, options.file, body))

@@ -1,8 +1,8 @@
-import path from 'node:path'
 import { slugify } from '../slug'
 import { badCharacterMessage, NOT_XML } from '../xml-chars'
 import { slugOf } from './discover'
 import { readContentFile } from './files'
+import { isIndexFile } from './format'
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter'
 import type { LoadOptions } from './load'
 import type { Problem } from './problems'
@@ -37,7 +37,7 @@ export function parsePost(file: string, root: string, parsed: LoadOptions['parse
     return undefined
   }
   if (slugify(slug) !== slug) {
-    const kind = path.basename(file) === 'index.mdx' ? 'folder' : 'file'
+    const kind = isIndexFile(file) ? 'folder' : 'file'
     const message = `"${slug}" cannot be a URL slug (rename the ${kind} to "${slugify(slug) || 'my-post'}": lowercase letters, digits, hyphens and underscores)`
     out.push({ severity: 'error', file, line: 1, column: 1, message })
   }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { slugify } from '../slug'
 import { toOffsetDateTime } from './dates'
 import { findPostFiles } from './discover'
+import type { PostFormat } from './format'
 import { parseYaml, readYamlFile, splitFrontmatter } from './frontmatter'
 import { frontmatterSchema, siteSchema } from './schema'
 
@@ -14,6 +15,8 @@ export interface NewPost {
   category?: string
   /** A folder post (`<slug>/index.mdx`) with room for images. */
   folder?: boolean
+  /** `md`: a plain Markdown post (`.md`: no components, `{` and `<` are text); default `mdx`. */
+  format?: PostFormat
   now: Date
 }
 
@@ -26,9 +29,11 @@ export function createPost(options: NewPost): string {
   const site = readYamlFile(path.join(options.root, 'site.yaml'), siteSchema, 'site config').data
   if (!site) throw new Error('content/site.yaml has errors; run npm run check')
   const postsDir = path.join(options.root, 'posts')
-  const file = options.folder ? path.join(postsDir, slug, 'index.mdx') : path.join(postsDir, `${slug}.mdx`)
-  const other = options.folder ? path.join(postsDir, `${slug}.mdx`) : path.join(postsDir, slug, 'index.mdx')
-  for (const existing of [file, other]) {
+  const ext = options.format ?? 'mdx'
+  const file = options.folder ? path.join(postsDir, slug, `index.${ext}`) : path.join(postsDir, `${slug}.${ext}`)
+  // Any post with this slug, in either layout and either format, is the same URL.
+  const taken = ['mdx', 'md'].flatMap((e) => [path.join(postsDir, `${slug}.${e}`), path.join(postsDir, slug, `index.${e}`)])
+  for (const existing of taken) {
     if (fs.existsSync(existing)) throw new Error(`${path.relative(process.cwd(), existing)} already exists (choose another title)`)
   }
 

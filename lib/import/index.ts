@@ -10,13 +10,13 @@ import { readHugo } from './hugo'
 import { readJekyll } from './jekyll'
 import { fixLinks } from './links'
 import { ImportReport } from './report'
-import { toMdx } from './serialize'
+import { toPostText } from './serialize'
 import type { ConvertedPost, Download, PostFields, SourceKind, SourceSite } from './types'
 import { readWordPress } from './wordpress'
 import { readZola } from './zola'
 
 // npm run import: read a Hugo, Zola or Jekyll site or a WordPress export, convert every post to
-// Inkwell MDX, rewrite links between them, write the posts, authors and comments, and report
+// Inkwell Markdown (`.md`, or `.mdx` when it needs a component), rewrite links between them, write the posts, authors and comments, and report
 // everything that was kept as-is or left out. The steps below are that sentence, in order.
 
 export { SOURCES, type SourceKind } from './types'
@@ -117,15 +117,20 @@ function fitFields(post: ConvertedPost, report: ImportReport) {
   }
 }
 
-/** The path a post is written to: a folder when it has files beside it. */
-const postPath = (out: string, post: ConvertedPost) =>
-  post.files.size ? path.join(out, post.source.slug, 'index.mdx') : path.join(out, `${post.source.slug}.mdx`)
+/** The path a post is written to: a folder when it has files beside it; `.md` unless it needs MDX. */
+const postPath = (out: string, post: ConvertedPost, format: 'md' | 'mdx') =>
+  post.files.size ? path.join(out, post.source.slug, `index.${format}`) : path.join(out, `${post.source.slug}.${format}`)
+
+/** Every file that would be the post `slug`, in either layout and either format. */
+const postFiles = (out: string, slug: string) =>
+  ['mdx', 'md'].flatMap((ext) => [path.join(out, `${slug}.${ext}`), path.join(out, slug, `index.${ext}`)])
 
 function writePosts(posts: ConvertedPost[], out: string, options: ImportOptions, report: ImportReport) {
   for (const post of posts) {
-    const file = postPath(out, post)
+    const { format, text } = toPostText(post.tree)
+    const file = postPath(out, post, format)
     const slug = post.source.slug
-    const existing = [path.join(out, `${slug}.mdx`), path.join(out, slug, 'index.mdx')].find((f) => fs.existsSync(f))
+    const existing = postFiles(out, slug).find((f) => fs.existsSync(f))
     if (existing && !options.force) {
       report.add(post.source.file, 1, `${path.relative(process.cwd(), existing)} already exists: left as it is (--force replaces it)`)
       continue
@@ -133,9 +138,10 @@ function writePosts(posts: ConvertedPost[], out: string, options: ImportOptions,
     report.written.push(path.relative(process.cwd(), file))
     report.count(post.fields.draft ? 'drafts' : 'posts')
     if (options.dryRun) continue
-    if (existing && existing !== file) fs.rmSync(existing.endsWith('index.mdx') ? path.dirname(existing) : existing, { recursive: true })
+    if (existing && existing !== file)
+      fs.rmSync(/[\\/]index\.mdx?$/.test(existing) ? path.dirname(existing) : existing, { recursive: true })
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, `${writeFrontmatter(post.fields)}\n${toMdx(post.tree)}`)
+    fs.writeFileSync(file, `${writeFrontmatter(post.fields)}\n${text}`)
     for (const [name, content] of post.files) {
       const target = path.join(path.dirname(file), name)
       if (typeof content === 'string') fs.copyFileSync(content, target)

@@ -3,14 +3,23 @@ import { gfmToMarkdown } from 'mdast-util-gfm'
 import { mdxToMarkdown } from 'mdast-util-mdx'
 import { phrasing } from 'mdast-util-phrasing'
 import { toMarkdown, type Options } from 'mdast-util-to-markdown'
+import { visit } from 'unist-util-visit'
 
 import { jsx } from './jsx'
 
-// Markdown nodes to the text of an .mdx post. mdast-util-mdx escapes `{` and `<` wherever MDX
-// would read them as an expression or a tag; `}` is escaped too, and a `$` before a non-space
-// (where a formula could start), so text stays the text the author meant.
+// Markdown nodes to the text of a post: plain Markdown (`.md`) when it needs no component, element
+// or expression, else MDX. mdast-util-mdx escapes `{` and `<` wherever MDX would read them as an
+// expression or a tag, and `}` is escaped too; in both, a `$` before a non-space (where a formula
+// could start) is escaped, so text stays the text the author meant.
 
-const OPTIONS: Options = {
+const DOLLAR: Options = {
+  unsafe: [
+    { character: '$', after: '\\S', inConstruct: ['phrasing'] },
+    { atBreak: true, character: '$' },
+  ],
+}
+
+const MARKDOWN: Options = {
   bullet: '-',
   emphasis: '_',
   strong: '*',
@@ -18,17 +27,12 @@ const OPTIONS: Options = {
   fences: true,
   listItemIndent: 'one',
   resourceLink: true,
-  extensions: [
-    gfmToMarkdown(),
-    mdxToMarkdown({ printWidth: 120 }),
-    {
-      unsafe: [
-        { character: '}', inConstruct: ['phrasing'] },
-        { character: '$', after: '\\S', inConstruct: ['phrasing'] },
-        { atBreak: true, character: '$' },
-      ],
-    },
-  ],
+  extensions: [gfmToMarkdown(), DOLLAR],
+}
+
+const MDX: Options = {
+  ...MARKDOWN,
+  extensions: [gfmToMarkdown(), mdxToMarkdown({ printWidth: 120 }), { unsafe: [{ character: '}', inConstruct: ['phrasing'] }] }, DOLLAR],
 }
 
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition', 'mdxJsxFlowElement'])
@@ -77,14 +81,22 @@ function inlineOf(nodes: RootContent[]): PhrasingContent[] {
   return out
 }
 
-/** The MDX text of a post body. */
-export function toMdx(tree: Root): string {
+/** True when a body has a component, an element written as JSX, or an expression: only MDX can hold it. */
+function needsMdx(tree: Root): boolean {
+  let mdx = false
+  visit(tree, (node) => void (mdx ||= node.type.startsWith('mdx')))
+  return mdx
+}
+
+/** The text of a post body, and the format it is written in: `.md` when it needs no MDX. */
+export function toPostText(tree: Root): { format: 'md' | 'mdx'; text: string } {
   tidy(tree)
-  return toMarkdown(tree, OPTIONS)
+  const format = needsMdx(tree) ? 'mdx' : 'md'
+  return { format, text: toMarkdown(tree, format === 'mdx' ? MDX : MARKDOWN) }
 }
 
 /** Plain Markdown (no components, no MDX escapes), as comments are stored. */
 export function toPlainMarkdown(tree: Root): string {
   tidy(tree)
-  return toMarkdown(tree, { ...OPTIONS, extensions: [gfmToMarkdown()] }).trim()
+  return toMarkdown(tree, { ...MARKDOWN, extensions: [gfmToMarkdown()] }).trim()
 }

@@ -195,8 +195,18 @@ describe('feeds of the fixture site', () => {
     expect(guides.items[1]!.contentEncoded).toBe(site.items[1]!.contentEncoded)
     expect(guides.items[1]!.pubDate).toBe('Fri, 21 Mar 2025 13:48:21 GMT')
 
-    // third.mdx is past the site feed's limit but its category has room for it.
-    expect(links((await feed('/categories/notes/feed.xml')).items)).toEqual(['/posts/third'])
+    // third.mdx and plain-markdown/index.md are past the site feed's limit but their category has room for them.
+    const notes = await feed('/categories/notes/feed.xml')
+    expect(links(notes.items)).toEqual(['/posts/third', '/posts/plain-markdown'])
+    // A .md post is in full, as MDX posts are: its alert a quote, its figure captioned, its raw HTML kept, its links absolute.
+    const md = new JSDOM(`<body>${notes.items[1]!.contentEncoded}</body>`).window.document
+    expect(md.querySelector('p')?.textContent).toBe('A .md post, where {braces} and 1 < 2 are text.')
+    expect(md.querySelector('blockquote strong')?.textContent).toBe('Note')
+    expect(md.querySelector('figure img')?.getAttribute('src')).toBe(`${SITE}/posts/plain-markdown/diagram.svg`)
+    expect(md.querySelector('figure figcaption')?.textContent).toBe('The same diagram, in Markdown')
+    expect(md.querySelector('kbd')?.textContent).toBe('Ctrl')
+    expect(md.querySelector('a[href$="launch-day"]')?.getAttribute('href')).toBe(`${SITE}/posts/hello#launch-day`)
+    expect(md.querySelector('div.aside em, div em')?.textContent).toBe('Markdown')
 
     const series = await feed('/series/getting-started/feed.xml')
     expect(series.title).toBe('Fixture Blog: Getting Started')

@@ -64,6 +64,27 @@ describe('the fixture site, built and served by next start', () => {
     expect(doc.querySelector('pre[data-language=python] span[style*="--shiki-dark"]')).not.toBeNull()
   })
 
+  it('renders a plain Markdown post (.md): braces and < as text, raw HTML kept, alert, figure, heading id, code', async () => {
+    const { status, doc } = await page('/posts/plain-markdown')
+    expect(status).toBe(200)
+    expect(doc.querySelector('h1')?.textContent).toBe('Plain Markdown')
+    const body = doc.querySelector('article')!
+    expect(body.textContent).toContain('where {braces} and 1 < 2 are text.')
+    expect(doc.querySelector('[role=note]')?.getAttribute('data-type')).toBe('note')
+    const img = doc.querySelector('figure.figure img')!
+    expect([img.getAttribute('src'), img.getAttribute('width'), img.getAttribute('height')]).toEqual([
+      '/posts/plain-markdown/diagram.svg',
+      '400',
+      '200',
+    ])
+    expect(doc.querySelector('figure.figure figcaption')?.textContent).toBe('The same diagram, in Markdown')
+    expect(doc.getElementById('raw-html')?.tagName).toBe('H2')
+    expect(body.querySelector('kbd')?.textContent).toBe('Ctrl')
+    expect(body.querySelector('a[href="/posts/hello#launch-day"]')?.textContent).toBe('launch')
+    expect(body.querySelector('div.aside em')?.textContent).toBe('Markdown')
+    expect(doc.querySelector('pre[data-language=js] span[style*="--shiki-dark"]')).not.toBeNull()
+  })
+
   it('shows series position, parts and the series page with its description', async () => {
     const { doc } = await page('/posts/second')
     const box = doc.querySelector('aside[aria-label=Series]')!
@@ -109,16 +130,19 @@ describe('the fixture site, built and served by next start', () => {
         .readdirSync(path.join(ROOT, FIXTURE_DIST, 'server/app/posts'))
         .filter((f) => f.endsWith('.html'))
         .sort(),
-    ).toEqual(['hello.html', 'second.html', 'special-characters.html', 'third.html', '日本語.html'])
+    ).toEqual(['hello.html', 'plain-markdown.html', 'second.html', 'special-characters.html', 'third.html', '日本語.html'])
     const three = await page('/page/3')
-    expect([...three.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual(['/posts/日本語'])
+    expect([...three.doc.querySelectorAll('main ol h2 a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/posts/日本語',
+      '/posts/plain-markdown',
+    ])
   })
 
   it('lists categories and tags with counts, and their posts', async () => {
     const categories = await page('/categories')
     expect([...categories.doc.querySelectorAll('main li a')].map((a) => a.textContent)).toEqual([
       'Guides2 posts',
-      'Notes1 post',
+      'Notes2 posts',
       'R&D <lab> "notes" 🧪1 post',
       'Ünïcödé1 post',
     ])
@@ -142,7 +166,7 @@ describe('the fixture site, built and served by next start', () => {
     // third.mdx is 2024-12-31T23:30Z: already 2025 in Amsterdam.
     expect(years).toEqual([
       ['2025', ['/posts/second', '/posts/hello', '/posts/special-characters', '/posts/third']],
-      ['2024', ['/posts/日本語']],
+      ['2024', ['/posts/日本語', '/posts/plain-markdown']],
     ])
   })
 
@@ -190,7 +214,7 @@ describe('author pages of the fixture site', () => {
     expect(index.status).toBe(200)
     // Grace Plain is a plain name in one post's frontmatter: no file, so no page.
     expect([...index.doc.querySelectorAll('main a[href^="/authors/"]')].map((a) => [a.getAttribute('href'), a.textContent])).toEqual([
-      ['/authors/ada', 'Ada Fixture4 posts'],
+      ['/authors/ada', 'Ada Fixture5 posts'],
     ])
     const ada = await page('/authors/ada')
     expect(ada.doc.querySelector('h1')?.textContent).toBe('Ada Fixture')

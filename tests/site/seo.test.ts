@@ -39,6 +39,7 @@ describe('discoverability of the fixture site', () => {
       '/posts/hello',
       '/posts/special-characters',
       '/posts/third',
+      '/posts/plain-markdown',
       '/archive',
       '/categories',
       '/categories/guides',
@@ -72,6 +73,7 @@ describe('discoverability of the fixture site', () => {
       '2025-02-14T13:00:00.000Z',
       '2024-12-31T23:30:00.000Z',
       '2024-11-30T23:00:00.000Z',
+      '2024-05-31T22:00:00.000Z',
     ])
     for (const date of entries.values()) if (date) expect(contentDates).toContain(date)
   })

@@ -226,20 +226,17 @@ describe('loadContent: rejected files and slugs', () => {
     ])
   })
 
-  it('rejects a .md post instead of skipping it', async () => {
-    const root = tempSite({ 'posts/a.md': post([], 'Text.'), 'posts/b/index.md': post([], 'Text.') })
-    expect(await rejection(root)).toEqual([
-      'posts/a.md:1:1 posts are MDX files (rename a.md to a.mdx)',
-      'posts/b/index.md:1:1 posts are MDX files (rename index.md to index.mdx)',
-    ])
+  it('rejects a Markdown file whose extension is not .md, instead of skipping it', async () => {
+    const root = tempSite({ 'posts/a.markdown': post([], 'Text.') })
+    expect(await rejection(root)).toEqual(['posts/a.markdown:1:1 posts are .md or .mdx files (rename a.markdown to a.md)'])
   })
 
-  it('warns about a folder without index.mdx, and skips folders starting with _', async () => {
+  it('warns about a folder without index.mdx or index.md, and skips folders starting with _', async () => {
     const root = tempSite({ 'posts/images/chart.png': CHART_PNG, 'posts/_drafts/index.mdx': 'not even frontmatter', 'posts/a.mdx': post([], 'A.') })
     const content = await load(root)
     expect(content.posts.map((p) => p.slug)).toEqual(['a'])
     expect(content.warnings.map((p) => `${path.relative(root, p.file)}:${p.line}:${p.column} ${p.message}`)).toEqual([
-      'posts/images:1:1 folder has no index.mdx, so it is not a post (add index.mdx, or start the name with _ to keep it aside)',
+      'posts/images:1:1 folder has no index.mdx or index.md, so it is not a post (add one, or start the name with _ to keep it aside)',
     ])
   })
 })

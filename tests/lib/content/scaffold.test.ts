@@ -57,4 +57,12 @@ describe('createPost (npm run new)', () => {
     expect(() => createPost({ root, title: 'Taken', folder: true, now })).toThrow(/taken\.mdx already exists/)
     expect(() => createPost({ root, title: '!!!', now })).toThrow('"!!!" gives no URL slug')
   })
+
+  it('writes a plain Markdown draft with --md, and refuses a slug an .mdx post already has', async () => {
+    const file = createPost({ root, title: 'Plain', format: 'md', folder: true, now })
+    expect(path.relative(root, file)).toBe(path.join('posts', 'plain', 'index.md'))
+    expect((await loadContent({ root, includeDrafts: true, now })).bySlug.get('plain')?.file).toBe(file)
+    createPost({ root, title: 'Other', now })
+    expect(() => createPost({ root, title: 'Other', format: 'md', now })).toThrow(/other\.mdx already exists/)
+  })
 })
