@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}'],
+          include: ['tests/lib/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}', 'tests/deploy/**/*.test.ts'],
           exclude: ['tests/lib/comments/**', '**/node_modules/**'],
           environment: 'node',
         },
@@ -49,6 +49,17 @@ export default defineConfig({
           globalSetup: ['tests/site/global-setup.ts'],
           hookTimeout: 300_000,
           testTimeout: 60_000,
+        },
+      },
+      {
+        // Builds and exports the sample site under a sub-path (/blog) once, and serves both.
+        resolve: { alias },
+        test: {
+          name: 'base-path',
+          include: ['tests/base-path/**/*.test.ts'],
+          environment: 'node',
+          hookTimeout: 900_000,
+          testTimeout: 120_000,
         },
       },
     ],

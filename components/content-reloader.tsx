@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation'
 import { startTransition, useEffect } from 'react'
 
+import { withBasePath } from '@/lib/base-path.mjs'
+
 const INTERVAL_MS = 300
 
 // Error boundaries showing a content error (app/error.tsx, app/global-error.tsx), each with the
@@ -33,7 +35,9 @@ export function ContentReloader({ version }: { version?: string }) {
     let timer: ReturnType<typeof setTimeout> | undefined
     const poll = async () => {
       try {
-        const latest = ((await (await fetch('/inkwell/content-version', { cache: 'no-store' })).json()) as { version: string }).version
+        const latest = (
+          (await (await fetch(withBasePath('/inkwell/content-version'), { cache: 'no-store' })).json()) as { version: string }
+        ).version
         // A refresh re-renders this with the new version, and a new poll starts from it.
         if (stopped) return
         if (last !== undefined && latest !== last) {

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 
+import { withBasePath } from '@/lib/base-path.mjs'
 import type { SiteConfig } from '@/lib/content'
 import { feedPath, pagePath } from '@/lib/routes'
 import { SearchButton } from './search/search-button'
@@ -23,7 +24,10 @@ export function SiteHeader({ site }: { site: SiteConfig }) {
               </li>
             ))}
             <li>
-              <a href={feedPath({ kind: 'site' })} className="rounded-md px-2 py-1.5 text-[var(--muted)] hover:text-[var(--fg)]">
+              <a
+                href={withBasePath(feedPath({ kind: 'site' }))}
+                className="rounded-md px-2 py-1.5 text-[var(--muted)] hover:text-[var(--fg)]"
+              >
                 RSS
               </a>
             </li>

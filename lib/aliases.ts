@@ -7,7 +7,8 @@ import { decodeUrl, safeDecode } from './urls'
 // A post's `aliases` are its old URLs. app/[...alias]/route.ts answers each of them: under
 // next start with a 308 to the post; in a static export, where no server sends statuses, with a
 // small page holding a canonical link and a refresh, written where a static host looks for that
-// path (`/a/b/` → a/b/index.html, `/a/b` → a/b.html, `/a/b.html` as it is).
+// path (`/a/b/` → a/b/index.html, `/a/b` → a/b.html, `/a/b.html` as it is). Hosts that read
+// _redirects (Netlify, Cloudflare Pages) get a 301 for each as well (lib/static-host).
 
 /** The route segments an alias is served at: for next start, or as files in a static export. */
 export function aliasSegments(alias: string, staticExport: boolean): string[] {
@@ -165,9 +166,23 @@ function locate(source: string, alias: string): number {
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`)
 
-/** The page a static export serves at an old URL: a canonical link and an immediate refresh, for browsers and crawlers alike. */
-export function redirectPage(target: string, title: string, lang = 'en'): string {
-  const url = escape(target)
+/**
+ * The page a static export serves at an old URL: an immediate refresh and a visible link to the
+ * post's path (`href`, root-relative, so a preview on localhost stays there), and a canonical link
+ * to its public address (`canonical`), for browsers and crawlers alike.
+ */
+export function redirectPage({
+  href,
+  canonical,
+  title,
+  lang = 'en',
+}: {
+  href: string
+  canonical: string
+  title: string
+  lang?: string
+}): string {
+  const [to, url] = [escape(href), escape(canonical)]
   return `<!DOCTYPE html>
 <html lang="${escape(lang)}">
 <head>
@@ -175,10 +190,10 @@ export function redirectPage(target: string, title: string, lang = 'en'): string
 <title>${escape(title)}</title>
 <link rel="canonical" href="${url}">
 <meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url=${url}">
+<meta http-equiv="refresh" content="0; url=${to}">
 </head>
 <body>
-<p>This page has moved to <a href="${url}">${url}</a>.</p>
+<p>This page has moved to <a href="${to}">${escape(title)}</a>.</p>
 </body>
 </html>
 `

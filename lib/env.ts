@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { normalizeBasePath } from './base-path.mjs'
+
 // Every environment variable Inkwell reads, parsed here and nowhere else (next.config.mjs reads
 // INKWELL_OUTPUT and INKWELL_DIST_DIR itself: it runs before any TypeScript is loaded). The README
 // lists the same variables; a test keeps the two lists equal. A value that makes no sense stops
@@ -21,8 +23,18 @@ export const envSchema = z.object({
     .optional()
     .describe('the moment that decides which posts are scheduled (`npm run build` sets it once for every step and worker)'),
   INKWELL_CACHE: flag.describe('`0`: compile every post again instead of using the compile cache'),
-  INKWELL_OUTPUT: z.enum(['export']).optional().describe('`export`: a static export (what `npm run export` sets)'),
+  INKWELL_OUTPUT: z
+    .enum(['export', 'standalone'])
+    .optional()
+    .describe(
+      '`export`: a static export (what `npm run export` sets); `standalone`: a self-contained server in `<distDir>/standalone` (what the Dockerfile builds)',
+    ),
   INKWELL_DIST_DIR: text.describe('where `next build` writes (default `.next`, or `out` for an export)'),
+  INKWELL_BASE_PATH: z
+    .string()
+    .refine(isBasePath)
+    .optional()
+    .describe('serve the site under this path, such as `/blog` (default: the path of the site URL); links, feeds and the export follow'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
@@ -53,6 +65,15 @@ export const envSchema = z.object({
 })
 
 export type Env = z.infer<typeof envSchema>
+
+function isBasePath(value: string): boolean {
+  try {
+    normalizeBasePath(value)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** Thrown for a variable that is set to something Inkwell cannot use. */
 export class EnvError extends Error {}
@@ -87,7 +108,8 @@ const FORMATS: Partial<Record<keyof Env, string>> = {
   INKWELL_COMMENT_WEBHOOK: 'an http(s) URL',
   INKWELL_DRAFTS: '0 or 1',
   INKWELL_CACHE: '0 or 1',
-  INKWELL_OUTPUT: 'export (or unset)',
+  INKWELL_OUTPUT: 'export, standalone (or unset)',
+  INKWELL_BASE_PATH: 'a path such as /blog (letters, digits and - _ . ~ between slashes)',
   INKWELL_TRUSTED_PROXIES: 'a whole number from 1 to 10',
   DATABASE_URL: 'a postgres:// URL',
   INKWELL_ADMIN_PASSWORD_HASH: 'a hash from npm run comments -- hash-password (scrypt:…:…)',

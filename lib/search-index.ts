@@ -14,12 +14,13 @@ export function searchIndexPaths(
   const env = readEnv(source)
   if (env.INKWELL_OUTPUT === 'export') {
     // A static export is the site as files (out/, or a custom distDir): the index sits inside it.
-    const site = path.resolve(cwd, env.INKWELL_DIST_DIR || 'out')
+    const site = path.resolve(/*turbopackIgnore: true*/ cwd, env.INKWELL_DIST_DIR || 'out')
     return { pages: site, output: path.join(site, 'pagefind') }
   }
   // next start serves prerendered pages from <distDir>/server/app and the index through
   // app/pagefind/[...file]/route.node.ts, so each build keeps its own index.
-  const dist = path.resolve(cwd, env.INKWELL_DIST_DIR || '.next')
+  // turbopackIgnore: a build's own output, never a file to trace into a standalone server.
+  const dist = path.resolve(/*turbopackIgnore: true*/ cwd, env.INKWELL_DIST_DIR || '.next')
   return { pages: path.join(dist, 'server', 'app'), output: path.join(dist, 'pagefind') }
 }
 

@@ -1,5 +1,5 @@
 /** Content-Security-Policy of the site (see security-headers.mjs for each directive's reason). */
-export function contentSecurityPolicy(options?: { dev?: boolean }): string
+export function contentSecurityPolicy(options?: { dev?: boolean; connect?: readonly string[] }): string
 /** The <meta> policy of every page: frames only from `origins`, the embeds in use. */
 export function framePolicy(origins: readonly string[]): string
 /** Every security header but the CSP. */

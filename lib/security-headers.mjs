@@ -1,5 +1,6 @@
-// The site's security headers, in one place: next.config.mjs sends them from `next start`, and
-// deploy/nginx.conf repeats them for the static export (the browser suite checks both agree).
+// The site's security headers, in one place: next.config.mjs sends them from `next start`,
+// deploy/nginx.conf repeats them for the static export (tests/deploy/nginx-conf.test.ts keeps it
+// in step), and `npm run export` writes them to the export's _headers (lib/static-host).
 // Plain .mjs because next.config.mjs imports it; it reads nothing and has no side effects.
 
 /**
@@ -18,11 +19,12 @@
  * <base> hijacking, forms posting elsewhere, being framed. 'wasm-unsafe-eval' lets Pagefind's
  * search compile its WebAssembly; it does not allow eval() of JavaScript.
  *
- * @param {{ dev?: boolean }} [options] next dev also needs 'unsafe-eval' (React's debugging aids)
- *   and websockets for hot reload.
+ * @param {{ dev?: boolean, connect?: readonly string[] }} [options] next dev also needs 'unsafe-eval'
+ *   (React's debugging aids) and websockets for hot reload; `connect` adds origins pages fetch from
+ *   (an export's `comments.endpoint`).
  * @returns {string}
  */
-export function contentSecurityPolicy({ dev = false } = {}) {
+export function contentSecurityPolicy({ dev = false, connect = [] } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ''}`,
@@ -35,7 +37,7 @@ export function contentSecurityPolicy({ dev = false } = {}) {
     // Posts may have <video> and <audio> from any host, like images.
     "media-src 'self' https:",
     "font-src 'self'",
-    `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    ["connect-src 'self'", ...connect, ...(dev ? ['ws:', 'wss:'] : [])].join(' '),
     // Pagefind runs its search in /pagefind/pagefind-worker.js, a file of our own (no blob: worker).
     "worker-src 'self'",
     "manifest-src 'self'",

@@ -1,8 +1,13 @@
 import type { Post } from './content'
 import { cardPath } from './routes'
 
-/** `path` (starting with /) as an absolute URL on the site; the site URL already honours SITE_URL. */
+/**
+ * `path` (starting with /, as routes.ts writes it) as an absolute URL on the site. The site URL
+ * already honours SITE_URL and ends in the base path (`https://me.github.io/blog`), whose home
+ * page is that URL itself, as the site links it.
+ */
 export function absoluteUrl(siteUrl: string, path = '/'): string {
+  if (path === '/' && /^[a-z]+:\/\/[^/]+\/./i.test(siteUrl)) return siteUrl
   return `${siteUrl}${encodePath(path.startsWith('/') ? path : `/${path}`)}`
 }
 

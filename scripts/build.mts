@@ -1,6 +1,7 @@
-// npm run build and npm run export (-- --export): the content check, next build and the search
-// index, as one build. Every step, and every worker next build starts, gets the same INKWELL_NOW:
-// a post scheduled for a moment inside a long build is then in every list or in none.
+// npm run build and npm run export (-- --export): the content check, next build, the search index
+// and, for an export, the files static hosts read, as one build. Every step, and every worker next
+// build starts, gets the same INKWELL_NOW: a post scheduled for a moment inside a long build is
+// then in every list or in none.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 
@@ -21,6 +22,10 @@ const steps: [string, string[]][] = [
   [bin('tsx'), ['scripts/check.mts', '--build']],
   [bin('next'), ['build']],
   [bin('tsx'), ['scripts/search-index.mts']],
+  // _headers, _redirects and .nojekyll (lib/static-host) in the export folder.
+  ...(env.INKWELL_OUTPUT === 'export' ? [[bin('tsx'), ['scripts/host-files.mts']] satisfies [string, string[]]] : []),
+  // INKWELL_OUTPUT=standalone: static files, search index and content beside server.js.
+  ...(env.INKWELL_OUTPUT === 'standalone' ? [[bin('tsx'), ['scripts/standalone.mts']] satisfies [string, string[]]] : []),
 ]
 for (const [command, args] of steps) {
   const { status, signal } = spawnSync(command, args, { env, stdio: 'inherit' })

@@ -10,6 +10,8 @@ const { pages, output } = searchIndexPaths()
 const found = searchablePages(pages)
 const { index, errors } = await pagefind.createIndex()
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
+// URLs are site paths (`/posts/a`): under a base path, Pagefind's script puts the folder it was
+// loaded from (`/blog/pagefind/` → `/blog`) in front of them itself.
 for (const page of found) {
   const added = await index.addHTMLFile({ url: page.url, content: fs.readFileSync(page.file, 'utf8') })
   if (added.errors.length) throw new Error(`pagefind: ${page.url}: ${added.errors.join('; ')}`)

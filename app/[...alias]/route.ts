@@ -1,4 +1,5 @@
 import { aliasProblems, aliasTargets, APP_DIR, redirectPage, reservedSegments } from '@/lib/aliases'
+import { withBasePath } from '@/lib/base-path.mjs'
 import { contentOptions, formatProblem, getContent } from '@/lib/content'
 import { readEnv } from '@/lib/env'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
@@ -25,11 +26,11 @@ export async function GET(_request: Request, { params }: RouteContext<'/[...alia
   const { site, posts } = await getContent()
   const post = aliasTargets(posts, staticExport).get((await params).alias.join('/'))
   if (!post) return new Response('Not found', { status: 404 })
-  const body = redirectPage(absoluteUrl(site.url, post.url), post.title, site.language)
+  // Root-relative, under the base path: an export previewed on localhost stays on localhost.
+  const href = withBasePath(encodePath(post.url))
+  const body = redirectPage({ href, canonical: absoluteUrl(site.url, post.url), title: post.title, lang: site.language })
   const headers = { 'Content-Type': 'text/html; charset=utf-8' }
   // Location is a path, so the redirect stays on whichever host served the old URL.
   // Encoded: a header carries ASCII only, and a post's path may be 日本語.
-  return staticExport
-    ? new Response(body, { headers })
-    : new Response(body, { status: 308, headers: { ...headers, Location: encodePath(post.url) } })
+  return staticExport ? new Response(body, { headers }) : new Response(body, { status: 308, headers: { ...headers, Location: href } })
 }

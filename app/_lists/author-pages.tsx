@@ -6,6 +6,7 @@ import { JsonLd } from '@/components/json-ld'
 import { PageHeader } from '@/components/page-title'
 import { Pagination } from '@/components/pagination'
 import { PostList } from '@/components/post-list'
+import { withBasePath } from '@/lib/base-path.mjs'
 import { getContent, getListPage, getListPages, type Author } from '@/lib/content'
 import { pageMetadata, personJsonLd } from '@/lib/metadata'
 import { pagePath } from '@/lib/routes'
@@ -21,7 +22,7 @@ function Avatar({ author, size }: { author: Author; size: number }) {
   // A fixed box: no shift while the image loads.
   return (
     <img
-      src={author.avatar}
+      src={withBasePath(author.avatar)}
       alt=""
       width={size}
       height={size}

@@ -3,6 +3,7 @@
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
+import { withBasePath } from '@/lib/base-path.mjs'
 import {
   adminPassword,
   authorReply,
@@ -50,14 +51,15 @@ export async function login(form: FormData) {
     httpOnly: true,
     sameSite: 'strict',
     secure,
-    path: adminPaths.home,
+    // The cookie's path is the URL's, base path and all (redirect() adds the base path itself).
+    path: withBasePath(adminPaths.home),
     maxAge: SESSION.maxAgeS,
   })
   redirect(adminPaths.home)
 }
 
 export async function logout() {
-  ;(await cookies()).delete({ name: SESSION.cookie, path: adminPaths.home })
+  ;(await cookies()).delete({ name: SESSION.cookie, path: withBasePath(adminPaths.home) })
   redirect(adminPaths.home)
 }
 

@@ -3,6 +3,7 @@ import Link from 'next/link'
 
 import { timeFormatter } from '@/components/comments/comment-list'
 import { PageHeader, PageTitle } from '@/components/page-title'
+import { withBasePath } from '@/lib/base-path.mjs'
 import { adminPassword, allComments, commentCounts, LOGIN_LIMIT, pendingComments, renderComment, type CommentRow } from '@/lib/comments'
 import { commentServer, postsWithState } from '@/lib/comments/site'
 import { adminPaths, commentPaths } from '@/lib/routes'
@@ -244,7 +245,7 @@ function PostComments(props: {
         <Link href={`${url}#comments`} className="text-[var(--link)] underline">
           View the post
         </Link>
-        <a href={commentPaths.postFeed({ url })} className="text-[var(--link)] underline">
+        <a href={withBasePath(commentPaths.postFeed({ url }))} className="text-[var(--link)] underline">
           Comment feed
         </a>
       </div>

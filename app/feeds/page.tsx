@@ -1,4 +1,5 @@
 import { PageHeader } from '@/components/page-title'
+import { withBasePath } from '@/lib/base-path.mjs'
 import { getContent } from '@/lib/content'
 import { pageMetadata } from '@/lib/metadata'
 import { FEED_FORMATS, feedPath, pagePath, type FeedFormat, type FeedOwner } from '@/lib/routes'
@@ -19,7 +20,7 @@ function FeedRow({ title, owner, count }: { title: string; owner: FeedOwner; cou
         {FORMATS.map((format) => (
           <a
             key={format}
-            href={feedPath(owner, format)}
+            href={withBasePath(feedPath(owner, format))}
             className="text-[var(--link)] underline"
             aria-label={`${title}, ${FEED_FORMATS[format].label}`}
           >

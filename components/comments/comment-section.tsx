@@ -1,3 +1,4 @@
+import { basePath } from '@/lib/base-path.mjs'
 import type { Post, SiteConfig } from '@/lib/content'
 import { readEnv } from '@/lib/env'
 import { commentPaths } from '@/lib/routes'
@@ -10,7 +11,8 @@ import { CommentsIsland } from './comments-island'
  */
 export function CommentSection({ post, site }: { post: Post; site: SiteConfig }) {
   const exported = readEnv().INKWELL_OUTPUT === 'export'
-  const endpoint = exported ? site.comments.endpoint?.replace(/\/+$/, '') : ''
+  // This site's own API is under its base path; another server's address includes its own.
+  const endpoint = exported ? site.comments.endpoint?.replace(/\/+$/, '') : basePath()
   if (endpoint === undefined || post.unpublished) return null
   return (
     <section id="comments" aria-labelledby="comments-title" className="mt-16 border-t border-[var(--line)] pt-10">

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 
+import { withBasePath } from '@/lib/base-path.mjs'
+
 export interface FigureProps {
   /** A co-located image (`./chart.webp`) or a URL. */
   src: string
@@ -17,7 +19,7 @@ export function Figure({ src, alt, caption, width, height, children }: FigurePro
   const text = caption ?? children
   return (
     <figure className="figure">
-      <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />
+      <img src={withBasePath(src)} alt={alt} width={width} height={height} loading="lazy" decoding="async" />
       {text ? <figcaption>{text}</figcaption> : null}
     </figure>
   )

@@ -1,6 +1,7 @@
 // The parts of Pagefind's browser API (/pagefind/pagefind.js, written by scripts/search-index.mts)
 // that Inkwell uses.
 
+import { withBasePath } from '@/lib/base-path.mjs'
 import { pagePath } from '@/lib/routes'
 
 export interface PagefindResultData {
@@ -20,7 +21,7 @@ let loading: Promise<Pagefind> | undefined
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     // Not bundled: the file is written after the build, and fetched from the site as it is.
-    const pagefind = (await import(/* webpackIgnore: true */ pagePath.searchScript)) as Pagefind
+    const pagefind = (await import(/* webpackIgnore: true */ withBasePath(pagePath.searchScript))) as Pagefind
     await pagefind.options({ excerptLength: 24 })
     return pagefind
   })()

@@ -23,7 +23,8 @@ export { formatDate, yearIn } from './dates'
 export function contentOptions(source: Record<string, string | undefined> = process.env): LoadOptions {
   const env = readEnv(source)
   return {
-    // Content is read while building; nothing under it is needed at run time, so it is not traced.
+    // Read while building, and by the comment routes at run time; not traced (a standalone build
+    // gets a copy from scripts/standalone.mts).
     root: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.INKWELL_CONTENT_DIR || 'content'),
     // next dev shows drafts and scheduled posts (badged); INKWELL_DRAFTS=1 builds a preview with them.
     // (NODE_ENV is Next's own: next dev sets it.)

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { basePathFrom, BasePathError } from '../base-path.mjs'
 import { isTimeZone } from './dates'
 import { readYamlFile } from './frontmatter'
 import type { Problem } from './problems'
@@ -25,5 +26,25 @@ export function readSiteConfig(root: string, siteUrl: string | undefined, proble
     problems.push({ severity: 'error', file, line: 1, column: 1, message })
     return undefined
   }
-  return { ...parsed.data, url: (siteUrl || parsed.data.url).replace(/\/+$/, '') }
+  const url = siteUrlUnderBasePath(siteUrl || parsed.data.url, siteUrl)
+  if (url instanceof BasePathError) {
+    problems.push({ severity: 'error', file, ...(siteUrl ? { line: 1, column: 1 } : parsed.locate(['url'])), message: url.message })
+    return undefined
+  }
+  return { ...parsed.data, url }
+}
+
+/**
+ * The site URL every absolute URL starts from: its origin and the base path, which is its own
+ * path unless INKWELL_BASE_PATH says otherwise (lib/base-path.mjs). No trailing slash.
+ */
+function siteUrlUnderBasePath(url: string, siteUrl: string | undefined): string | BasePathError {
+  try {
+    // Inside the app, Next has replaced process.env.INKWELL_BASE_PATH with what next.config resolved.
+    const base = basePathFrom({ INKWELL_BASE_PATH: process.env.INKWELL_BASE_PATH, SITE_URL: siteUrl }, url)
+    return `${new URL(url).origin}${base}`
+  } catch (error) {
+    if (error instanceof BasePathError) return error
+    return url.replace(/\/+$/, '')
+  }
 }

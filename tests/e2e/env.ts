@@ -10,6 +10,8 @@ declare module 'vitest' {
     targets: { name: string; url: string }[]
     /** A static export whose site.yaml sets comments.endpoint (on nginx), and that endpoint (next start). */
     endpointExport: { site: string; server: string }
+    /** The folder of the sample site's export (out/). */
+    exportDir: string
   }
 }
 

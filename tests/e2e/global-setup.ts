@@ -30,7 +30,9 @@ function run(script: string, env: NodeJS.ProcessEnv) {
 export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = { ...buildEnv('content', E2E_DIST), SITE_URL }
   fs.rmSync(path.join(ROOT, E2E_DIST), { recursive: true, force: true })
-  run('build', env)
+  // Standalone: the same build serves next start here and `node server.js` (what the Docker image
+  // runs) in standalone.test.ts, so the suite builds the server once. next start serves it as any build.
+  run('build', { ...env, INKWELL_OUTPUT: 'standalone' })
   // The export writes out/ (a custom distDir would name the export folder instead).
   const exportEnv = { ...env }
   delete exportEnv.INKWELL_DIST_DIR
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
   )
   const nginx = await startNginx({ site: path.join(ROOT, 'deploy/nginx.conf'), root: EXPORT_DIR, port: await freePort() })
 
+  project.provide('exportDir', EXPORT_DIR)
   project.provide('targets', [
     { name: 'next start', url: nextUrl },
     { name: 'static export on nginx', url: nginx.url },

@@ -12,16 +12,17 @@ export interface Nginx {
   log(): string
 }
 
-/** deploy/nginx.conf with `listen` and `root` set for this run. */
-export function siteConfig(source: string, port: number, root: string): string {
-  const config = source.replace(/^(\s*)listen\s+\S+;/m, `$1listen 127.0.0.1:${port};`).replace(/^(\s*)root\s+\S+;/m, `$1root ${root};`)
-  if (!config.includes(`listen 127.0.0.1:${port};`) || !config.includes(`root ${root};`)) {
+/** deploy/nginx.conf with `listen` and `root` set for this run (no root: a proxy, deploy/nginx-lb.conf). */
+export function siteConfig(source: string, port: number, root?: string): string {
+  let config = source.replace(/^(\s*)listen\s+\S+;/m, `$1listen 127.0.0.1:${port};`)
+  if (root !== undefined) config = config.replace(/^(\s*)root\s+\S+;/m, `$1root ${root};`)
+  if (!config.includes(`listen 127.0.0.1:${port};`) || (root !== undefined && !config.includes(`root ${root};`))) {
     throw new Error('deploy/nginx.conf needs one `listen` and one `root` line in its server block')
   }
   return config
 }
 
-export async function startNginx({ site, root, port }: { site: string; root: string; port: number }): Promise<Nginx> {
+export async function startNginx({ site, root, port }: { site: string; root?: string; port: number }): Promise<Nginx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkwell-nginx-'))
   fs.writeFileSync(path.join(dir, 'site.conf'), siteConfig(fs.readFileSync(site, 'utf8'), port, root))
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`).join('\n')

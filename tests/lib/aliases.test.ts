@@ -52,10 +52,12 @@ describe('aliasProblems', () => {
 })
 
 describe('redirectPage', () => {
-  it('holds a canonical link and a refresh to the escaped target', () => {
-    const html = redirectPage('https://blog.example.com/posts/a?x=1&y="2"', 'Fish & <chips>')
-    expect(html).toContain('<link rel="canonical" href="https://blog.example.com/posts/a?x=1&amp;y=&quot;2&quot;">')
-    expect(html).toContain('<meta http-equiv="refresh" content="0; url=https://blog.example.com/posts/a?x=1&amp;y=&quot;2&quot;">')
+  it('refreshes to the root-relative path, links to it visibly, and keeps the public address as canonical', () => {
+    const html = redirectPage({ href: '/blog/posts/a?x=1&y="2"', canonical: 'https://me.example/blog/posts/a', title: 'Fish & <chips>' })
+    expect(html).toContain('<link rel="canonical" href="https://me.example/blog/posts/a">')
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/blog/posts/a?x=1&amp;y=&quot;2&quot;">')
+    expect(html).toContain('<a href="/blog/posts/a?x=1&amp;y=&quot;2&quot;">Fish &amp; &lt;chips&gt;</a>')
     expect(html).toContain('<title>Fish &amp; &lt;chips&gt;</title>')
+    expect(html).not.toMatch(/refresh" content="0; url=https?:/)
   })
 })

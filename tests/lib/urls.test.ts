@@ -9,6 +9,12 @@ describe('URLs in any script', () => {
     expect(absoluteUrl('https://blog.example.com/sub', '/tags/ünï')).toBe('https://blog.example.com/sub/tags/%C3%BCn%C3%AF')
   })
 
+  it('gives the home page of a site under a base path as the site links it, without a trailing slash', () => {
+    expect(absoluteUrl('https://me.github.io/blog', '/')).toBe('https://me.github.io/blog')
+    expect(absoluteUrl('https://me.github.io/blog', '/feed.xml')).toBe('https://me.github.io/blog/feed.xml')
+    expect(absoluteUrl('https://blog.example.com', '/')).toBe('https://blog.example.com/')
+  })
+
   it('decodes escapes, and says which one is broken instead of throwing', () => {
     expect(decodeUrl('/posts/%E6%97%A5', 'link')).toEqual({ value: '/posts/日' })
     expect(decodeUrl('/a%zz', 'link "/a%zz"')).toEqual({

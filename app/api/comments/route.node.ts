@@ -1,6 +1,17 @@
 import { after } from 'next/server'
 
-import { approvedComments, clientKey, deliverWebhook, formToken, receipt, submitComment, toPublic, type CommentRow } from '@/lib/comments'
+import { withBasePath } from '@/lib/base-path.mjs'
+import {
+  approvedComments,
+  clientKey,
+  DataDirInUseError,
+  deliverWebhook,
+  formToken,
+  receipt,
+  submitComment,
+  toPublic,
+  type CommentRow,
+} from '@/lib/comments'
 import { clientAddress, corsHeaders, escapeHtml, sameOrigin } from '@/lib/comments/http'
 import { allowedOrigins, commentablePost, commentServer } from '@/lib/comments/site'
 import { readEnv } from '@/lib/env'
@@ -16,8 +27,25 @@ export const dynamic = 'force-dynamic'
 const json = (data: unknown, status: number, headers: Record<string, string> = {}) =>
   Response.json(data, { status, headers: { 'cache-control': 'no-store', ...headers } })
 
+/**
+ * The comment server, or the answer when its database cannot open: another process holds the
+ * embedded database's folder. That is the site owner's to fix (the log says how), and it passes
+ * when the other process stops, so readers get a 503 to retry, not a 500.
+ */
+async function openServer(): Promise<Awaited<ReturnType<typeof commentServer>> | Response> {
+  try {
+    return await commentServer()
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error
+    console.error(`comments: ${error.message}`)
+    return json({ error: 'Comments are not available right now. Try again in a minute.' }, 503, { 'retry-after': '60' })
+  }
+}
+
 export async function GET(request: Request) {
-  const { db, secret, site } = await commentServer()
+  const server = await openServer()
+  if (server instanceof Response) return server
+  const { db, secret, site } = server
   const cors = corsHeaders(request.headers, allowedOrigins(site))
   const found = await commentablePost(db, site, new URL(request.url).searchParams.get('post'))
   if (!found) return json({ error: 'There is no such post.' }, 404, cors)
@@ -26,7 +54,9 @@ export async function GET(request: Request) {
 }
 
 export async function OPTIONS(request: Request) {
-  const { site } = await commentServer()
+  const server = await openServer()
+  if (server instanceof Response) return server
+  const { site } = server
   return new Response(null, {
     status: 204,
     headers: { ...corsHeaders(request.headers, allowedOrigins(site)), 'access-control-max-age': '600' },
@@ -40,10 +70,12 @@ function failurePage(message: string, status: number, back: string): Response {
 }
 
 export async function POST(request: Request) {
-  const { db, secret, site } = await commentServer()
+  const server = await openServer()
+  if (server instanceof Response) return server
+  const { db, secret, site } = server
   const cors = corsHeaders(request.headers, allowedOrigins(site))
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json')
-  const refuse = (message: string, status: number, back = '/') =>
+  const refuse = (message: string, status: number, back = withBasePath('/')) =>
     wantsJson ? json({ error: message }, status, cors) : failurePage(message, status, back)
 
   if (!sameOrigin(request.headers, allowedOrigins(site))) return refuse('Comments can only be sent from this site.', 403)
@@ -59,7 +91,8 @@ export async function POST(request: Request) {
   }
   const found = await commentablePost(db, site, field('post'))
   if (!found) return refuse('There is no such post.', 404)
-  const back = commentPaths.page(found.post)
+  // A Location and a link of our own: under the base path, where next/link would put them.
+  const back = withBasePath(commentPaths.page(found.post))
   if (!found.open) return refuse('Comments on this post are closed.', 403, back)
 
   const result = await submitComment(

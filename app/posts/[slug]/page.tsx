@@ -11,6 +11,7 @@ import { RelatedPosts } from '@/components/related-posts'
 import { SeriesBox } from '@/components/series-box'
 import { TableOfContents } from '@/components/table-of-contents'
 import { UnpublishedBadge } from '@/components/unpublished-badge'
+import { withBasePath } from '@/lib/base-path.mjs'
 import { getContent, getPost, throwIfBroken } from '@/lib/content'
 import { MATH_STYLESHEET } from '@/lib/math-stylesheet'
 import { postMetadata } from '@/lib/metadata'
@@ -64,7 +65,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
         {post.cover ? (
           // The cover is the largest thing above the fold: load it first, at its known size.
           <img
-            src={post.cover.url}
+            src={withBasePath(post.cover.url)}
             alt=""
             width={post.cover.width}
             height={post.cover.height}
@@ -80,7 +81,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
 
         <div {...searchable} className="prose prose-ink max-w-none">
           {/* KaTeX's styles and fonts, only where there is math (React puts the link in the head). */}
-          {post.math ? <link rel="stylesheet" href={MATH_STYLESHEET} precedence="default" /> : null}
+          {post.math ? <link rel="stylesheet" href={withBasePath(MATH_STYLESHEET)} precedence="default" /> : null}
           <PostBody code={post.code} />
         </div>
 

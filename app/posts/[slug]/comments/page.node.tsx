@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { CommentForm } from '@/components/comments/comment-form'
 import { CommentList, timeFormatter } from '@/components/comments/comment-list'
 import { PageHeader } from '@/components/page-title'
+import { withBasePath } from '@/lib/base-path.mjs'
 import { approvedComments, commentByReceipt, formToken, toPublic } from '@/lib/comments'
 import { commentablePost, commentServer } from '@/lib/comments/site'
 import { commentPaths } from '@/lib/routes'
@@ -93,7 +94,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
               </Link>
             </p>
           ) : null}
-          <CommentForm action={commentPaths.api} post={post.slug} token={token} parentId={replyTo?.id} idPrefix="comment" />
+          <CommentForm action={withBasePath(commentPaths.api)} post={post.slug} token={token} parentId={replyTo?.id} idPrefix="comment" />
         </section>
       ) : (
         <p className="mt-10 text-[var(--muted)]">Comments are closed.</p>
