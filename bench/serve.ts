@@ -2,19 +2,11 @@
 // Load goes to 127.0.0.1 only, for a fixed time.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
 import { WORK } from './engines/engine'
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+export { freePort } from '../tests/free-port'
 
 /** Waits until `url` answers; fails when `child` exits first or after a minute. */
 export async function waitFor(url: string, child: ChildProcess): Promise<void> {

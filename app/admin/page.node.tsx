@@ -28,6 +28,8 @@ const LOGIN_MESSAGES: Record<string, string> = {
   refused: 'The login did not come from this site.',
 }
 
+const lockedMessage = (minutes: string) => `Too many failed logins. Try again in ${minutes} minute${minutes === '1' ? '' : 's'}.`
+
 export default async function AdminPage({ searchParams }: Props) {
   const query = await searchParams
   const one = (key: string) => (typeof query[key] === 'string' ? query[key] : undefined)
@@ -36,7 +38,7 @@ export default async function AdminPage({ searchParams }: Props) {
   if (!(await isAdmin(secret))) {
     const problem =
       one('login') === 'locked'
-        ? `Too many failed logins. Try again in ${one('minutes') ?? Math.round(LOGIN_LIMIT.windowMs / 60_000)} minutes.`
+        ? lockedMessage(one('minutes') ?? String(Math.round(LOGIN_LIMIT.windowMs / 60_000)))
         : LOGIN_MESSAGES[one('login') ?? '']
     return <Login problem={problem} />
   }

@@ -1,37 +1,56 @@
-import { and, eq, lt, sql } from 'drizzle-orm'
+import { and, eq, inArray, lt, sql } from 'drizzle-orm'
 
 import { readEnv } from '../env'
 import type { Db } from './db'
 import { first } from './rows'
 import { counters } from './schema'
 
-/** Counts one event for `key` in the current fixed window of `windowMs`; returns the count so far. */
-export async function countEvent(db: Db, key: string, windowMs: number, now = new Date()): Promise<number> {
-  const window = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
+/**
+ * How many events `key` had in the current fixed window of `windowMs` and in the one before. Limits
+ * count both, so a limit holds across a window's end: 5 failed logins at 9:59 still lock at 10:00.
+ */
+export interface Counted {
+  current: number
+  total: number
+}
+
+const windowStart = (windowMs: number, now: Date) => Math.floor(now.getTime() / windowMs) * windowMs
+
+/** Counts one event for `key` in the current window and returns the counts with it (one statement). */
+export async function countEvent(db: Db, key: string, windowMs: number, now = new Date()): Promise<Counted> {
+  const window = new Date(windowStart(windowMs, now))
+  const previous = new Date(window.getTime() - windowMs).toISOString()
   const row = await db
     .insert(counters)
     .values({ key, window, count: 1 })
     .onConflictDoUpdate({ target: [counters.key, counters.window], set: { count: sql`${counters.count} + 1` } })
-    .returning({ count: counters.count })
+    .returning({
+      current: counters.count,
+      before: sql<number>`coalesce((select p.count from counters p where p.key = ${key} and p.window = ${previous}::timestamptz), 0)`,
+    })
     .then(first)
-  // Old windows are never read again; dropping them now and then keeps the table small.
+  // Windows older than the one before are never read again; dropping them now and then keeps the table small.
   if (Math.random() < 0.02) await db.delete(counters).where(lt(counters.window, new Date(now.getTime() - 86_400_000)))
-  return row.count
+  return { current: row.current, total: row.current + Number(row.before) }
 }
 
-/** The count for `key` in the current window, without counting. */
-export async function peekCount(db: Db, key: string, windowMs: number, now = new Date()): Promise<number> {
-  const window = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
-  const [row] = await db
-    .select({ count: counters.count })
+/** The counts for `key` in the current and the previous window, without counting. */
+export async function peekCount(db: Db, key: string, windowMs: number, now = new Date()): Promise<Counted> {
+  const window = windowStart(windowMs, now)
+  const rows = await db
+    .select({ window: counters.window, count: counters.count })
     .from(counters)
-    .where(and(eq(counters.key, key), eq(counters.window, window)))
-  return row?.count ?? 0
+    .where(and(eq(counters.key, key), inArray(counters.window, [new Date(window), new Date(window - windowMs)])))
+  const current = rows.find((row) => row.window.getTime() === window)?.count ?? 0
+  return { current, total: rows.reduce((sum, row) => sum + row.count, 0) }
 }
 
-/** Milliseconds until the window that `now` falls in ends. */
-export function windowLeft(windowMs: number, now = new Date()): number {
-  return windowMs - (now.getTime() % windowMs)
+/**
+ * Milliseconds until a limit of `limit` events is no longer reached: the end of this window when the
+ * previous window's events make up the difference, the end of the next one when this window alone does.
+ */
+export function limitLeft(counted: Counted, limit: number, windowMs: number, now = new Date()): number {
+  return windowMs - (now.getTime() % windowMs) + (counted.current >= limit ? windowMs : 0)
 }
 
 /** Comments one client may post per window: 5 per 10 minutes, or INKWELL_COMMENT_RATE_LIMIT ("20/10"). */
@@ -51,11 +70,15 @@ export async function loginGate(
   now = new Date(),
 ): Promise<{ locked: boolean; retryInMs: number; failures: number }> {
   const failures = await peekCount(db, `login:${client}`, LOGIN_LIMIT.windowMs, now)
-  return { locked: failures >= LOGIN_LIMIT.count, retryInMs: windowLeft(LOGIN_LIMIT.windowMs, now), failures }
+  return {
+    locked: failures.total >= LOGIN_LIMIT.count,
+    retryInMs: limitLeft(failures, LOGIN_LIMIT.count, LOGIN_LIMIT.windowMs, now),
+    failures: failures.total,
+  }
 }
 
 /** Records a failed login; returns the delay the answer should wait (grows with each failure). */
 export async function loginFailed(db: Db, client: string, now = new Date()): Promise<number> {
   const failures = await countEvent(db, `login:${client}`, LOGIN_LIMIT.windowMs, now)
-  return Math.min(LOGIN_LIMIT.delayMs * 2 ** (failures - 1), 5_000)
+  return Math.min(LOGIN_LIMIT.delayMs * 2 ** (failures.total - 1), 5_000)
 }

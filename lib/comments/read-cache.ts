@@ -11,7 +11,11 @@ interface Cached {
   overrides?: Promise<unknown>
 }
 
-const owned = new WeakMap<Db, Cached>()
+// Next bundles this module into every route and page that uses it, each copy with its own module
+// scope: the admin's write must clear what the comment API cached, so the state is on globalThis,
+// as the database itself is (db.ts).
+const shared = globalThis as { [key: symbol]: WeakMap<Db, Cached> | undefined }
+const owned = (shared[Symbol.for('inkwell.comments.read-cache')] ??= new WeakMap<Db, Cached>())
 
 /** Marks `db` as written only by this process (an embedded database): its reads may be cached. */
 export function ownedByThisProcess(db: Db): void {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 
 import type { Db } from './db'
-import { commentLimit, countEvent, windowLeft } from './limits'
+import { commentLimit, countEvent, limitLeft } from './limits'
 import { countLinks, renderComment } from './markdown'
 import { cachedRead, forget, ownsWrites } from './read-cache'
 import { first } from './rows'
@@ -119,8 +119,8 @@ export async function submitComment(db: Db, input: CommentInput, ctx: SubmitCont
 
   const limit = commentLimit()
   const posted = await countEvent(db, `comment:${ctx.client}`, limit.windowMs, now)
-  if (posted > limit.count) {
-    const minutes = Math.ceil(windowLeft(limit.windowMs, now) / 60_000)
+  if (posted.total > limit.count) {
+    const minutes = Math.ceil(limitLeft(posted, limit.count + 1, limit.windowMs, now) / 60_000)
     return fail(
       429,
       `You have sent ${limit.count} comments in a short time. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,

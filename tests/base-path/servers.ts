@@ -4,10 +4,10 @@
 // /blog/ (as GitHub Pages serves a project site), for every test in this folder.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
 import { startNginx, waitFor } from '../e2e/nginx'
+import { freePort } from '../free-port'
 import { buildEnv, ROOT } from '../site/env'
 
 /** The site's public address; its path is the base path. */
@@ -22,15 +22,6 @@ export interface Target {
   name: string
   /** Where the server answers, such as http://127.0.0.1:4000 (the site is under BASE there). */
   origin: string
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /**

@@ -287,7 +287,7 @@ describe('comments', () => {
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Log in' }).click()])
     await page
       .getByRole('alert')
-      .getByText(/^Too many failed logins\. Try again in \d+ minutes\.$/)
+      .getByText(/^Too many failed logins\. Try again in \d+ minutes?\.$/)
       .waitFor()
     expect(await page.getByRole('heading', { name: 'Log in' }).count()).toBe(1)
     await context.close()

@@ -3,12 +3,12 @@
 // never touches the developer's content/ or .next/. Every wait is for something to appear.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { freePort } from '../free-port'
 import { buildEnv, ROOT } from '../site/env'
 import { launchBrowser } from './browser'
 import { waitFor } from './nginx'
@@ -16,15 +16,6 @@ import { waitFor } from './nginx'
 const DEV_DIST = '.next-e2e-dev'
 
 /** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 let work: string
 let dev: ChildProcess
 let base: string

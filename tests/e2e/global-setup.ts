@@ -2,23 +2,14 @@
 // tests: `npm run build` + `next start`, and `npm run export` (out/) on nginx with deploy/nginx.conf.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
+import { freePort } from '../free-port'
 import { buildEnv } from '../site/env'
 import { ADMIN_PASSWORD, E2E_DIST, EXPORT_DIR, ROOT, SITE_URL } from './env'
 import { startNginx, waitFor } from './nginx'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function run(script: string, env: NodeJS.ProcessEnv) {
   const started = Date.now()

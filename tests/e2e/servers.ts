@@ -2,24 +2,17 @@
 // standalone server.js beside it (what the Docker image runs), each with its own port and
 // environment; and a client that posts comments the way the island does.
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 
+import { freePort } from '../free-port'
 import { buildEnv } from '../site/env'
 import { E2E_DIST, ROOT, SITE_URL } from './env'
 import { waitFor } from './nginx'
 
+export { freePort } from '../free-port'
+
 /** A post of the sample site that takes comments. */
 export const SLUG = 'letting-guests-write'
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export interface Server {
   url: string

@@ -3,7 +3,6 @@
 // server answering as those hosts do. No browser needed.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -11,20 +10,12 @@ import { getContent } from '@/lib/content'
 import { contentSecurityPolicy, securityHeaders } from '@/lib/security-headers.mjs'
 import { parseHeaders, parseRedirects } from '@/lib/static-host'
 import { encodePath } from '@/lib/urls'
+import { freePort } from '../free-port'
 import { ROOT } from './env'
 import { waitFor } from './nginx'
 
 const dir = inject('exportDir')
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8')
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 describe('the export for static hosts', () => {
   it('has a _headers file with exactly the headers of lib/security-headers.mjs', () => {

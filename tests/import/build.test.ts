@@ -3,11 +3,11 @@
 // be pages, their old URLs permanent redirects to them, and their items in the feed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SOURCES } from '@/lib/import'
+import { freePort } from '../free-port'
 import { emptySite, importFixture } from '../lib/import/helpers'
 import { buildEnv, ROOT } from '../site/env'
 
@@ -15,15 +15,6 @@ const DIST = '.next-import'
 let dir = ''
 let base = ''
 let server: ChildProcess | undefined
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 beforeAll(async () => {
   dir = emptySite('inkwell-import-build-')

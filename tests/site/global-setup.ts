@@ -2,25 +2,16 @@
 // next build) and serves it with `next start` for every test in tests/site/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
+import { freePort } from '../free-port'
 import { buildEnv, FIXTURE_DIST, ROOT } from './env'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 export default async function setup(project: TestProject) {

@@ -3,9 +3,10 @@
 // PostgreSQL refuses to run as root.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+
+import { freePort } from '../../free-port'
 
 /** Debian's server binaries (apt-get install postgresql), the newest installed version; PG_BIN overrides. */
 function serverBin(): string {
@@ -15,15 +16,6 @@ function serverBin(): string {
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0]
   if (!newest) throw new Error('PostgreSQL is not installed: the storage tests need it (apt-get install -y postgresql; .ci/run does that)')
   return path.join(root, newest, 'bin')
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function asServerUser(command: string, args: string[]) {

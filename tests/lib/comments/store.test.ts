@@ -219,6 +219,23 @@ describe.each(ENGINES)('comment storage on %s', (engine) => {
     expect(await loginGate(database.db, 'attacker', now)).toMatchObject({ locked: true, failures: 5 })
     expect((await loginGate(database.db, 'attacker', now)).retryInMs).toBeGreaterThan(0)
     expect((await loginGate(database.db, 'someone-else', now)).locked).toBe(false)
-    expect((await loginGate(database.db, 'attacker', new Date(now.getTime() + 16 * 60_000))).locked).toBe(false)
+    // The failures count in their window and in the next one: locked for 15 to 30 minutes.
+    const windowMs = 15 * 60_000
+    const nextWindow = new Date((Math.floor(now.getTime() / windowMs) + 1) * windowMs)
+    expect((await loginGate(database.db, 'attacker', nextWindow)).locked).toBe(true)
+    expect((await loginGate(database.db, 'attacker', new Date(nextWindow.getTime() + windowMs))).locked).toBe(false)
+  })
+
+  it('keeps a limit across the end of a window: failures just before it still count just after it', async () => {
+    const windowMs = 15 * 60_000
+    const boundary = new Date(Math.ceil(later(95_000_000).getTime() / windowMs) * windowMs)
+    const before = new Date(boundary.getTime() - 1_000)
+    for (let i = 0; i < 4; i++) await loginFailed(database.db, 'edge', before)
+    const after = new Date(boundary.getTime() + 1_000)
+    expect(await loginFailed(database.db, 'edge', after)).toBe(5_000)
+    const gate = await loginGate(database.db, 'edge', after)
+    expect(gate).toMatchObject({ locked: true, failures: 5 })
+    // Four of the five fall out when this window ends.
+    expect(gate.retryInMs).toBe(windowMs - 1_000)
   })
 })
