@@ -56,6 +56,7 @@ const ENGINES: Record<string, { label: string; color: string }> = {
   inkwell: { label: 'Inkwell (Next.js)', color: '#2b59c3' },
   astro: { label: 'Astro', color: '#d9480f' },
   hugo: { label: 'Hugo', color: '#2b8a3e' },
+  floor: { label: 'bare Next.js, N trivial pages', color: '#868e96' },
 }
 const label = (engine: string) => ENGINES[engine]?.label ?? engine
 
@@ -97,6 +98,7 @@ export function buildTable(results: Results): string {
     b.checkCold ? `${seconds(b.checkCold)} / ${seconds(b.checkWarm)}` : '—',
     ratio(results, b, 'astro'),
     ratio(results, b, 'hugo'),
+    ratio(results, b, 'floor'),
   ])
   return table(
     [
@@ -110,6 +112,7 @@ export function buildTable(results: Results): string {
       'check s (cold / warm)',
       'vs Astro (time / memory)',
       'vs Hugo (time / memory)',
+      'vs the Next.js floor (time / memory)',
     ],
     rows,
   )
@@ -326,6 +329,11 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
   pages with their RSC payloads included). The size of Inkwell's static export, the closer match
   to the others' output, is given with the page weights.
 - **Ratios** are Inkwell's build time and peak memory divided by the other engine's at the same N.
+- **The Next.js floor** at each N is a bare Next.js app with N trivial static pages (a heading
+  and a paragraph each), built cold with the same \`next\` and the same worker count as Inkwell
+  (\`experimental.cpus\`). Inkwell's ratio to it says how much of a build is ours: at 1.0× all of
+  it would be the framework's. Inkwell makes more than one page per post (the post, its social
+  card, list pages), so the floor is a lower bound no engine on Next can reach.
 - **Page weight** is read from Inkwell's static export (\`npm run export\`) of the smallest N: the
   gzip (-9) size of the HTML, and of the stylesheets and scripts it loads at once (not chunks
   loaded on demand, such as search). The floor is the JavaScript of a bare Next.js page (one

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { commentLoad } from './comments'
 import { writeCorpus } from './corpus'
 import { astro } from './engines/astro'
-import { BARE_EXPORT, buildBare } from './engines/bare'
+import { BARE_EXPORT, buildBare, buildFloor } from './engines/bare'
 import { ROOT, WORK, type BuildContext, type Engine } from './engines/engine'
 import { hugo } from './engines/hugo'
 import { EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
@@ -139,6 +139,16 @@ for (const posts of sizes) {
       show('inkwell check (warm cache)', result.checkWarm)
     }
     builds.push(result)
+  }
+  // The framework's floor at this N: a bare Next.js app with N trivial pages, same next, same workers.
+  if (engines.includes(ink)) {
+    const floor: BuildResult = {
+      engine: 'floor',
+      posts,
+      build: await buildFloor(posts, timeoutMs, path.join(logs, `floor-${posts}-build.log`)),
+    }
+    show(`bare Next.js build, ${posts} pages`, floor.build)
+    builds.push(floor)
   }
   // Pages and serving once, on the smallest site, while its build is still in place.
   if (posts === sizes[0] && builds.find((b) => b.engine === 'inkwell' && b.posts === posts)?.build.status === 'ok')
