@@ -2,7 +2,8 @@ import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { checkHastElement } from '../html-policy'
 import { isRemote, resolveImage } from '../images'
-import type { Placed, RemarkContext } from './context'
+import type { RemarkContext } from './context'
+import { collectLink } from './remark-links'
 
 type Step = () => (tree: Root) => void
 
@@ -55,14 +56,8 @@ function refused(ctx: RemarkContext, el: Element): boolean {
 function rawElement(ctx: RemarkContext, el: Element): void {
   if (refused(ctx, el)) return
   const href = el.properties.href
-  if (el.tagName === 'a' && typeof href === 'string') rawLink(ctx, href, el)
+  if (el.tagName === 'a' && typeof href === 'string') collectLink(ctx, href, el)
   if (el.tagName === 'img' && typeof el.properties.src === 'string') rawImage(ctx, el, el.properties.src)
-}
-
-/** A link to a path on this site, for the loader to check (as remark-links does for Markdown links). */
-function rawLink(ctx: RemarkContext, href: string, at: Placed): void {
-  const start = at.position?.start
-  if (start && (href.startsWith('/') || href.startsWith('#')) && !href.startsWith('//')) ctx.facts.links.push({ href, line: start.line, column: start.column })
 }
 
 /** `<img src>`: the served URL, and width and height unless given (one given: the other in proportion). */
