@@ -12,6 +12,7 @@ import pg from 'pg'
 import { readEnv } from '../env'
 import { acquireLock } from './lock'
 import { ownedByThisProcess } from './read-cache'
+import { takingTurns } from './turns'
 import * as schema from './schema'
 
 /** The query layer, the same type on both engines. */
@@ -61,6 +62,7 @@ export async function openDatabase(target: DatabaseTarget, migrationsFolder = MI
   const release = acquireLock(path.join(/*turbopackIgnore: true*/ target.dataDir, 'inkwell.lock'), target.dataDir)
   try {
     const client = await PGlite.create(path.join(/*turbopackIgnore: true*/ target.dataDir, 'pglite'))
+    client.query = takingTurns(client.query.bind(client)) as typeof client.query
     const db = drizzlePglite(client, { schema })
     await migratePglite(db, { migrationsFolder })
     ownedByThisProcess(db as unknown as Db)
