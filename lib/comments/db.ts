@@ -12,8 +12,8 @@ import pg from 'pg'
 import { readEnv } from '../env'
 import { acquireLock } from './lock'
 import { ownedByThisProcess } from './read-cache'
-import { takingTurns } from './turns'
 import * as schema from './schema'
+import { takingTurns } from './turns'
 
 /** The query layer, the same type on both engines. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
