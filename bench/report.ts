@@ -32,6 +32,8 @@ export interface Results {
     platform: string
     /** 1-minute load average when the run started: other work on the machine skews timings. */
     loadAtStart?: number
+    /** 1-minute load average when the run ended (the bench's own last minute included). */
+    loadAtEnd?: number
   }
   versions: Record<string, string>
   builds: BuildResult[]
@@ -356,7 +358,7 @@ figures before and after each change, is in [optimizations.md](optimizations.md)
 
 ## Results
 
-From \`${path.basename(file)}\` (${results.date}): ${m.cpus} cores, ${fmt(m.memoryGB)} GB, Node ${m.node}, ${m.platform}, load average ${m.loadAtStart === undefined ? 'unknown' : fmt(m.loadAtStart, 1)} at the start; seed ${results.seed}; the run took ${fmt(results.seconds / 60, 1)} min.
+From \`${path.basename(file)}\` (${results.date}): ${m.cpus} cores, ${fmt(m.memoryGB)} GB, Node ${m.node}, ${m.platform}, load average ${m.loadAtStart === undefined ? 'unknown' : fmt(m.loadAtStart, 1)} at the start and ${m.loadAtEnd === undefined ? 'unknown' : fmt(m.loadAtEnd, 1)} at the end; seed ${results.seed}; the run took ${fmt(results.seconds / 60, 1)} min.
 Versions: ${Object.entries(v)
     .map(([k, val]) => `${k} ${val}`)
     .join(', ')}.

@@ -59,6 +59,11 @@ const note = (text: string) => {
   notes.push(text)
   console.log(`note: ${text}`)
 }
+// Work left running on the machine before the bench starts skews every timing: said in the results.
+if (loadAtStart > os.cpus().length / 4)
+  note(
+    `the machine was busy when the run started (1-minute load average ${loadAtStart} on ${os.cpus().length} cores): timings are slower than on an idle machine`,
+  )
 const servers = new Set<ChildProcess>()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -266,6 +271,8 @@ const results: Results = {
     node: process.versions.node,
     platform: `${os.type()} ${os.release()}`,
     loadAtStart,
+    // The bench's own last minute is in it; compared with the start, it shows whether load rose.
+    loadAtEnd: round(os.loadavg()[0]!, 2),
   },
   versions,
   builds: builds.map((b) => ({
