@@ -11,7 +11,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}', 'tests/deploy/**/*.test.ts'],
+          include: [
+            'tests/lib/**/*.test.{ts,tsx}',
+            'tests/components/**/*.test.{ts,tsx}',
+            'tests/deploy/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+          ],
           exclude: ['tests/lib/comments/**', '**/node_modules/**'],
           environment: 'node',
         },

@@ -76,6 +76,27 @@ export function setupLighthouse(): string {
   return LIGHTHOUSE_VERSION
 }
 
+/** Lighthouse runs per page: one run's performance score moves by several points with the machine. */
+export const LIGHTHOUSE_RUNS = 3
+
+/** Each score and timing of several runs, taken separately: the middle value (the mean of the two
+ * middle ones for an even count, rounded). */
+export function medianScores(runs: Scores[]): Scores {
+  const middle = (key: keyof Scores) => {
+    const values = runs.map((r) => r[key]).sort((a, b) => a - b)
+    const half = Math.floor(values.length / 2)
+    return values.length % 2 ? values[half]! : Math.round((values[half - 1]! + values[half]!) / 2)
+  }
+  return {
+    performance: middle('performance'),
+    accessibility: middle('accessibility'),
+    bestPractices: middle('bestPractices'),
+    seo: middle('seo'),
+    lcpMs: middle('lcpMs'),
+    tbtMs: middle('tbtMs'),
+  }
+}
+
 const CHROME_FLAGS =
   '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync'
 

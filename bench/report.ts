@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import type { CommentLoad } from './comments'
 import type { Run } from './measure'
-import type { Scores, Weight } from './pages'
+import { LIGHTHOUSE_RUNS, type Scores, type Weight } from './pages'
 import type { Load } from './serve'
 
 export interface BuildResult {
@@ -43,7 +43,8 @@ export interface Results {
     export?: Run
     /** Size of the static export (`npm run export`), comparable to Astro's and Hugo's output. */
     exportMB?: number
-    pages: { name: string; path: string; weight?: Weight; lighthouse?: Scores }[]
+    /** `lighthouse` is the median of `lighthouseRuns` (runs before 2026-12-02 have one run and no list). */
+    pages: { name: string; path: string; weight?: Weight; lighthouse?: Scores; lighthouseRuns?: Scores[] }[]
     /** JS of a bare Next.js page built in the same run (gzip bytes): the framework's floor. */
     bareJs?: number
     serving: ({ server: string; path: string } & Load)[]
@@ -146,19 +147,21 @@ export function webTables(results: Results): string {
   }
   const scored = web.pages.filter((p) => p.lighthouse)
   if (scored.length) {
+    const counts = [...new Set(scored.map((p) => p.lighthouseRuns?.length ?? 1))]
+    // A cell is the median, then every run's value when there was more than one.
+    const cell = (page: (typeof scored)[number], key: keyof Scores) => {
+      const runs = page.lighthouseRuns ?? []
+      const median = fmt(page.lighthouse![key])
+      return runs.length > 1 ? `${median} (${runs.map((r) => fmt(r[key])).join(', ')})` : median
+    }
     parts.push(
-      '**Lighthouse** (mobile, simulated throttling) under `next start`:',
+      `**Lighthouse** (mobile, simulated throttling) under \`next start\`, ${counts.length === 1 && counts[0] === 1 ? 'one run per page' : `the median of ${counts.join(' or ')} runs per page, each run's value in brackets`}:`,
       table(
         ['page', 'path', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'TBT ms'],
-        scored.map(({ name, path: p, lighthouse: s }) => [
-          name,
-          `\`${p}\``,
-          String(s!.performance),
-          String(s!.accessibility),
-          String(s!.bestPractices),
-          String(s!.seo),
-          fmt(s!.lcpMs),
-          fmt(s!.tbtMs),
+        scored.map((page) => [
+          page.name,
+          `\`${page.path}\``,
+          ...(['performance', 'accessibility', 'bestPractices', 'seo', 'lcpMs', 'tbtMs'] as const).map((key) => cell(page, key)),
         ]),
       ),
     )
@@ -340,7 +343,8 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
   gzip (-9) size of the HTML, and of the stylesheets and scripts it loads at once (not chunks
   loaded on demand, such as search). The floor is the JavaScript of a bare Next.js page (one
   static page, no code of ours) built in the same run with the same \`next\`.
-- **Lighthouse** (mobile defaults) runs against \`next start\`; **wrk** (\`-t2 -c64 -d30s\`, with
+- **Lighthouse** (mobile defaults) runs ${LIGHTHOUSE_RUNS} times per page against \`next start\`; the table gives
+  the median of each score and every run's value; **wrk** (\`-t2 -c64 -d30s\`, with
   \`Accept-Encoding: gzip\` as browsers send) requests a post page under \`next start\` and the
   static export under nginx (the commit's \`deploy/nginx.conf\` when it has one, else a minimal
   config). Load generator and server share the machine's cores.

@@ -17,7 +17,7 @@ import { ROOT, WORK, type BuildContext, type Engine } from './engines/engine'
 import { hugo } from './engines/hugo'
 import { EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
 import { dirBytes, killRunning, round, type Run } from './measure'
-import { lighthouse, pageWeight, setupLighthouse } from './pages'
+import { lighthouse, LIGHTHOUSE_RUNS, medianScores, pageWeight, setupLighthouse, type Scores } from './pages'
 import { buildTimeSvg, newestResults, readme, summary, type BuildResult, type Results } from './report'
 import { freePort, NGINX, startNginx, stop, waitFor, wrk } from './serve'
 
@@ -196,9 +196,13 @@ async function measureWeb(posts: number): Promise<NonNullable<Results['web']>> {
       if (versions.lighthouse) {
         for (const page of result.pages) {
           try {
-            page.lighthouse = lighthouse(url + page.path, path.join(logs, `lighthouse-${page.name}.json`))
+            const runs: Scores[] = []
+            for (let run = 1; run <= LIGHTHOUSE_RUNS; run++)
+              runs.push(lighthouse(url + page.path, path.join(logs, `lighthouse-${page.name}-${run}.json`)))
+            page.lighthouseRuns = runs
+            page.lighthouse = medianScores(runs)
             console.log(
-              `  lighthouse ${page.path}: performance ${page.lighthouse.performance}, accessibility ${page.lighthouse.accessibility}`,
+              `  lighthouse ${page.path}: performance ${runs.map((r) => r.performance).join(', ')} (median ${page.lighthouse.performance}), accessibility ${page.lighthouse.accessibility}`,
             )
           } catch (error) {
             note(`Lighthouse failed on ${page.path}: ${error instanceof Error ? error.message : error}`)
