@@ -52,7 +52,7 @@ export default function config(phase) {
     reactStrictMode: true,
     // The MDX compiler runs in Node as it is; bundling it gains nothing and slows builds.
     // PGlite loads its WebAssembly and data files from beside its own module, so it stays unbundled.
-    serverExternalPackages: ['@mdx-js/mdx', 'rehype-pretty-code', 'shiki', '@electric-sql/pglite', 'pg'],
+    serverExternalPackages: ['@mdx-js/mdx', 'rehype-pretty-code', 'shiki', '@electric-sql/pglite', 'pg', 'satori', 'sharp'],
     // What the server reads from disk besides its bundles (a standalone build copies only traced
     // files): the migrations, and the page files whose paths the content's link check knows.
     // content/, public/ and the static files are copied by scripts/standalone.mts. Paths the tracer
