@@ -7,9 +7,8 @@ import { keyFor, readBytes, writeBytes } from './content/cache'
 import { OG_SIZE } from './urls'
 
 // Social cards, drawn at build time: satori lays the card out as an SVG and sharp (libvips, native)
-// turns it into a PNG. That is what next/og does with resvg compiled to WebAssembly, at about
-// twice the time: 14 ms a card instead of 30, which at 1,000 posts is a quarter of static
-// generation. Where sharp cannot load (a platform it has no binary for), next/og draws them. Fonts come from @fontsource/inter's .woff files
+// turns it into a PNG, as next/og does with resvg compiled to WebAssembly. Where sharp cannot load
+// (a platform it has no binary for), next/og draws them. Fonts come from @fontsource/inter's .woff files
 // (satori reads TTF, OTF and WOFF, not WOFF2), one file per script subset so titles in Latin,
 // Cyrillic, Greek and Vietnamese all render with no download. Anything else would make next/og
 // fetch a font or emoji images from the internet, which a build here cannot do.
@@ -76,7 +75,7 @@ const CARD_SOURCES = [
 
 /**
  * A 1200×630 PNG card with the site's name, a title and a footer line. Drawing one takes about
- * 14 ms, so cards are kept on disk by their text: a rebuild draws only those that changed.
+ * 18 ms, so cards are kept on disk by their text: a rebuild draws only those that changed.
  */
 export async function socialCard(card: CardText): Promise<Response> {
   const key = keyFor(CARD_SOURCES, JSON.stringify([card.title, card.site, card.footer ?? null]))
@@ -87,19 +86,22 @@ export async function socialCard(card: CardText): Promise<Response> {
   return new Response(bytes, { headers: { 'content-type': 'image/png' } })
 }
 
-type Sharp = typeof import('sharp')
+type Sharp = (typeof import('sharp'))['default']
 let sharp: Promise<Sharp | null> | undefined
 const loadSharp = () =>
   (sharp ??= import('sharp').then(
-    (module) => ((module as { default?: Sharp }).default ?? module) as Sharp,
+    (module) => module.default,
     () => null,
   ))
 
 /** The card as PNG bytes: with sharp where it loads, else with next/og. */
-export async function drawCard(card: CardText, { rasterizer }: { rasterizer?: 'sharp' | 'next/og' } = {}): Promise<Uint8Array> {
-  const element = cardElement(card)
+export async function drawCard(
+  card: CardText,
+  { rasterizer }: { rasterizer?: 'sharp' | 'next/og' } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const options = { ...OG_SIZE, fonts: await loadFonts() }
   const png = rasterizer === 'next/og' ? null : await loadSharp()
+  const element = cardElement(card, { lineClamp: Boolean(png) })
   if (png)
     return new Uint8Array(
       await png(Buffer.from(await satori(element, options)))
@@ -109,7 +111,39 @@ export async function drawCard(card: CardText, { rasterizer }: { rasterizer?: 's
   return new Uint8Array(await new ImageResponse(element, options).arrayBuffer())
 }
 
-function cardElement({ title, site, footer }: CardText) {
+/** The site's mark, as on icon.svg: a drop on a rounded square, drawn with boxes. */
+const logo = (
+  <div
+    style={{
+      display: 'flex',
+      width: 52,
+      height: 52,
+      borderRadius: 11,
+      background: '#2b2f6b',
+      alignItems: 'center',
+      justifyContent: 'center',
+    }}
+  >
+    <div
+      style={{
+        display: 'flex',
+        width: 21,
+        height: 21,
+        marginTop: 8,
+        background: '#f4f1e8',
+        borderRadius: '0 50% 50% 50%',
+        transform: 'scaleY(1.2) rotate(45deg)',
+      }}
+    />
+  </div>
+)
+
+/**
+ * The card's layout. No inline SVG and no `overflow: hidden`: satori draws both through masks,
+ * which librsvg fills pixel by pixel (11 of 29 ms a card). A long title ends in an ellipsis after
+ * four lines (`lineClamp`); next/og's older satori knows no lineClamp and clips the box instead.
+ */
+function cardElement({ title, site, footer }: CardText, { lineClamp }: { lineClamp: boolean }) {
   const text = withoutEmoji(title)
   // Long titles get smaller type, so up to about four lines fit.
   const size = text.length > 90 ? 54 : text.length > 50 ? 64 : 76
@@ -128,10 +162,7 @@ function cardElement({ title, site, footer }: CardText) {
       <div style={{ display: 'flex', height: 16, background: '#2b2f6b' }} />
       <div style={{ display: 'flex', flexDirection: 'column', flex: 1, padding: '56px 80px 64px' }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 20, fontSize: 34, color: '#5c5f66' }}>
-          <svg width="52" height="52" viewBox="0 0 32 32">
-            <rect width="32" height="32" rx="7" fill="#2b2f6b" />
-            <path d="M16 6c4 5.5 7 9.3 7 13a7 7 0 0 1-14 0c0-3.7 3-7.5 7-13z" fill="#f4f1e8" />
-          </svg>
+          {logo}
           <span>{withoutEmoji(site)}</span>
         </div>
         <div style={{ display: 'flex', flex: 1, alignItems: 'center' }}>
@@ -141,8 +172,7 @@ function cardElement({ title, site, footer }: CardText) {
               fontWeight: 700,
               lineHeight: 1.15,
               letterSpacing: '-0.02em',
-              maxHeight: size * 1.15 * 4,
-              overflow: 'hidden',
+              ...(lineClamp ? { lineClamp: 4 } : { maxHeight: size * 1.15 * 4, overflow: 'hidden' }),
             }}
           >
             {text}

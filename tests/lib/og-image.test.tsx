@@ -51,6 +51,14 @@ describe('social cards', () => {
     a.forEach((line, i) => line.forEach((edge, j) => expect(Math.abs(edge - b[i]![j]!)).toBeLessThanOrEqual(j < 2 ? 2 : 6)))
   })
 
+  it.each(['sharp', 'next/og'] as const)('keeps a long title to four lines (%s)', async (rasterizer) => {
+    const title = Array.from({ length: 12 }, (_, i) => `words of a title that goes on, part ${i + 1}`).join(' ')
+    const lines = textLines(await pixels(await drawCard({ ...card, title }, { rasterizer })))
+    // The site's name, four lines of title, the date: nothing runs into the date.
+    expect(lines).toHaveLength(6)
+    expect(lines.at(-2)![1]).toBeLessThan(lines.at(-1)![0]! - 40)
+  })
+
   // A missing font draws every letter as the same "no glyph" box, so two different words of one
   // script would make the same card.
   it.each([
