@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { CommentLoad } from './comments'
+import type { DevRun } from './dev'
 import type { Run } from './measure'
 import { LIGHTHOUSE_RUNS, type Scores, type Weight } from './pages'
 import type { Load } from './serve'
@@ -16,6 +17,8 @@ export interface BuildResult {
   /** `npm run check` with the compile cache emptied, then again with it warm (Inkwell only). */
   checkCold?: Run
   checkWarm?: Run
+  /** `next dev` on the site just built (Inkwell only; absent from runs before it was measured). */
+  dev?: DevRun
   outputMB?: number
 }
 
@@ -121,6 +124,24 @@ export function buildTable(results: Results): string {
   )
 }
 
+/** `next dev` at each N: the first post page after starting, and an edit saved to that post. */
+export function devTable(results: Results): string {
+  const runs = results.builds.filter((b) => b.dev)
+  if (!runs.length) return ''
+  return [
+    "**`next dev`** on the same site, caches as the builds left them: seconds from starting the dev server to the first answer of the newest post, and from saving a paragraph added to that post to the page's HTML having it (the browser's reloader polls every 300 ms on top of that):",
+    table(
+      ['N', 'engine', 'first post page s', 'edit in the page s'],
+      runs.map((b) => [
+        fmt(b.posts),
+        label(b.engine),
+        b.dev!.status === 'ok' ? fmt(b.dev!.firstPageSeconds!, 1) : `failed: ${b.dev!.error}`,
+        b.dev!.status === 'ok' ? fmt(b.dev!.editSeconds!, 2) : '—',
+      ]),
+    ),
+  ].join('\n\n')
+}
+
 export function webTables(results: Results): string {
   const web = results.web
   if (!web) return '_Page weight, Lighthouse and serving were not measured in this run._'
@@ -204,6 +225,7 @@ export function summary(results: Results): string {
     `Builds (${results.date}, seed ${results.seed}):\n`,
     buildTable(results),
     '',
+    ...(devTable(results) ? [devTable(results), ''] : []),
     webTables(results),
     '',
     'Notes:',
@@ -323,6 +345,9 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
   \`npm run build\` (the content check, \`next build\` and the search index) with an empty
   \`.next/\` and an empty compile cache. *Rebuild* appends a paragraph to the newest post and runs
   it again, caches warm. *Check* is \`npm run check\` with the compile cache emptied, then warm.
+  *next dev* then starts the dev server, times the newest post's first answer, saves a new
+  paragraph into that post and times how long until the page's HTML has it (\`--skip-dev\`
+  leaves this out).
 - **Astro** builds with Node's default heap (no \`--max-old-space-size\`), its data store and Vite
   caches removed first; **Hugo** with its output and caches removed. Their rebuild edits the
   same post. A build that runs out of memory is recorded as such with the memory it reached.
@@ -370,7 +395,7 @@ Versions: ${Object.entries(v)
 ${buildTable(results)}
 
 ![Cold build time against the number of posts, per engine](results/build-time.svg)
-
+${devTable(results) ? `\n${devTable(results)}\n` : ''}
 ${webTables(results)}
 
 Notes:

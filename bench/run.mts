@@ -1,4 +1,4 @@
-// npm run bench -- [--sizes 100,1000] [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments]
+// npm run bench -- [--sizes 100,1000] [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments] [--skip-dev]
 //                  [--seed 42] [--ref HEAD] [--timeout 120]
 // Generates a corpus per size, builds it with each engine, measures Inkwell's pages and serving on
 // the smallest size (comment load too), prints the tables and writes bench/results/<date>.json, bench/README.md and
@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util'
 
 import { commentLoad } from './comments'
 import { writeCorpus } from './corpus'
+import { measureDev } from './dev'
 import { astro } from './engines/astro'
 import { BARE_EXPORT, buildBare, buildFloor } from './engines/bare'
-import { ROOT, WORK, type BuildContext, type Engine } from './engines/engine'
+import { postSlugs, ROOT, WORK, type BuildContext, type Engine } from './engines/engine'
 import { hugo } from './engines/hugo'
 import { EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
 import { dirBytes, killRunning, round, type Run } from './measure'
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     engines: { type: 'string', default: 'inkwell,astro,hugo' },
     'skip-serve': { type: 'boolean', default: false },
     'skip-lighthouse': { type: 'boolean', default: false },
+    'skip-dev': { type: 'boolean', default: false },
     'skip-comments': { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
     ref: { type: 'string', default: 'HEAD' },
@@ -42,7 +44,7 @@ const seed = Number(args.seed)
 const timeoutMs = Number(args.timeout) * 60_000
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !(timeoutMs > 0)) {
   console.error(
-    'usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments] [--seed 42] [--ref HEAD] [--timeout 120]',
+    'usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments] [--skip-dev] [--seed 42] [--ref HEAD] [--timeout 120]',
   )
   process.exit(2)
 }
@@ -142,6 +144,15 @@ for (const posts of sizes) {
       show('inkwell check (cold cache)', result.checkCold)
       result.checkWarm = await ink.check(ctx, 'warm')
       show('inkwell check (warm cache)', result.checkWarm)
+      if (!args['skip-dev']) {
+        const slug = postSlugs(content).at(-1)!
+        result.dev = await measureDev({ site: SITE, content, slug, log: ctx.log('dev') })
+        console.log(
+          result.dev.status === 'ok'
+            ? `  inkwell next dev                   first post page ${result.dev.firstPageSeconds} s, an edit in its HTML ${result.dev.editSeconds} s`
+            : `  inkwell next dev                   failed: ${result.dev.error} (see ${path.relative(ROOT, result.dev.log)})`,
+        )
+      }
     }
     builds.push(result)
   }
