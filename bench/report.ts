@@ -340,8 +340,9 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
   for Astro (MDX with our components, \`bench/engines/astro/\`) and Hugo (Markdown with our
   shortcodes, \`bench/engines/hugo/\`), each with small layouts of ours: paginated home, post
   pages with a table of contents, category, tag and series pages, a feed.
-- **Inkwell** is built from a snapshot of the commit (\`git archive\`) in \`bench/work/inkwell/site\`,
-  so the developer's \`.next/\`, \`out/\` and compile cache are never touched. *Build* is
+- **Inkwell** is built from a snapshot of the commit (\`git archive\`) in \`inkwell-bench/site\` in the
+  system's temporary folder, outside the repository as a clone or an unpacked archive is (inside
+  \`bench/work/\`, which the repository ignores, Tailwind would read every file there), so the developer's \`.next/\`, \`out/\` and compile cache are never touched. *Build* is
   \`npm run build\` (the content check, \`next build\` and the search index) with an empty
   \`.next/\` and an empty compile cache. *Rebuild* appends a paragraph to the newest post and runs
   it again, caches warm. *Check* is \`npm run check\` with the compile cache emptied, then warm.

@@ -1,15 +1,23 @@
-// Inkwell itself, built from a snapshot of the repository (a git ref, HEAD by default) in
-// bench/work/inkwell/site. Building a copy, not the work tree, keeps the bench away from the
-// developer's .next/, out/ and compile cache (a static export always writes .next/), measures
-// exactly the commit recorded in the results, and lets the cache be emptied for a cold build.
+// Inkwell itself, built from a snapshot of the repository (a git ref, HEAD by default) in a folder
+// of its own outside the repository (SITE). Building a copy, not the work tree, keeps the bench
+// away from the developer's .next/, out/ and compile cache (a static export always writes .next/),
+// measures exactly the commit recorded in the results, and lets the cache be emptied for a cold build.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { dirBytes, measure, type Run } from '../measure'
-import { appendParagraph, childEnv, postSlugs, rm, ROOT, WORK, type BuildContext, type Engine } from './engine'
+import { appendParagraph, childEnv, postSlugs, rm, ROOT, type BuildContext, type Engine } from './engine'
 
-export const SITE = path.join(WORK, 'inkwell', 'site')
+/**
+ * Outside the repository, as a clone or an unpacked archive is. Tailwind finds class names by
+ * walking the project and skips what .gitignore names; inside bench/work/, a folder the
+ * repository's own .gitignore excludes, it applied no ignore file at all and read .next/, out/ and
+ * every package (74,000 files instead of 263): a 100-post build took 37 s instead of 26 s, and the
+ * stylesheet was 31.6 KB gzip instead of 10.3.
+ */
+export const SITE = path.join(os.tmpdir(), 'inkwell-bench', 'site')
 const DIST = path.join(SITE, '.next')
 /** The static export (`npm run export`). */
 export const EXPORT = path.join(SITE, 'out')
@@ -34,14 +42,19 @@ export function inkwell(ref: string): Engine & {
       fs.mkdirSync(SITE, { recursive: true })
       const tar = execFileSync('git', ['archive', '--format=tar', ref], { cwd: ROOT, maxBuffer: 1 << 30 })
       execFileSync('tar', ['-x', '-C', SITE], { input: tar })
-      // No lockfile: Next then takes the repository as its root, where node_modules really is.
       // content/ is the corpus instead; the rest is not part of the site.
-      rm(...['bench', 'tests', 'content', '.ci', 'package-lock.json'].map((p) => path.join(SITE, p)))
-      // The repository's packages, linked one by one, so that node_modules/.cache is the copy's own.
-      fs.mkdirSync(path.join(SITE, 'node_modules'))
-      for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
-        if (name !== '.cache') fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(SITE, 'node_modules', name))
+      rm(...['bench', 'tests', 'content', '.ci'].map((p) => path.join(SITE, p)))
+      // The repository's packages as hard links (a copy where the two folders are on different
+      // filesystems): Next compiles nothing outside the folder with the lockfile, so symbolic
+      // links out of it would not resolve. node_modules/.cache is the copy's own.
+      const modules = path.join(SITE, 'node_modules')
+      try {
+        execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), modules])
+      } catch {
+        rm(modules)
+        execFileSync('cp', ['-a', path.join(ROOT, 'node_modules'), modules])
       }
+      rm(path.join(modules, '.cache'))
       const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim()
       const next = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/next/package.json'), 'utf8')) as { version: string }
       return `${commit} (next ${next.version})`
