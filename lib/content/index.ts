@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { cache } from 'react'
 import { listPages, type ListPage, type TermKind } from '../routes'
 import { fromParam } from '../urls'
+import { outsideRender, warmHighlighter } from './dev-context'
 import { reportNewProblems } from './dev-report'
 import { loadContent, type Content, type LoadOptions, type Post, type SeriesEntry } from './load'
 import type { Term } from './taxonomy'
@@ -81,28 +83,59 @@ function fingerprint(dir: string): string {
   return parts.join('|')
 }
 
+// Once per request in a page's render (React's cache), which asks for content several times: the
+// page is made from one state of the folder, and 1,000 posts are not stat'ed again for each part.
+const fingerprintOnce = cache(fingerprint)
+
 /** The fingerprint of the content folder this process reads. */
 export function contentFingerprint(): string {
-  return fingerprint(contentOptions().root)
+  return fingerprintOnce(contentOptions().root)
 }
+
+const versionOf = (fingerprint: string) => createHash('sha1').update(fingerprint).digest('hex')
 
 /** A short hash of contentFingerprint(): next dev's reloader compares it with the one the page was rendered at. */
 export function contentVersion(): string {
-  return createHash('sha1').update(contentFingerprint()).digest('hex')
+  return versionOf(contentFingerprint())
+}
+
+/**
+ * next dev's reloader polls this: the content's version, with its load started as soon as the
+ * folder changed, so the refresh that follows renders from a load already under way.
+ */
+export function pollContent(): string {
+  const fingerprint = contentFingerprint()
+  contentAt(contentOptions(), fingerprint).catch(() => undefined)
+  return versionOf(fingerprint)
 }
 
 type Cache = { key: string; promise: Promise<Content> }
-const store = globalThis as { [key: symbol]: Cache | undefined }
+type Parsed = NonNullable<LoadOptions['parsed']>
 const CACHE = Symbol.for('inkwell.content')
+const PARSED = Symbol.for('inkwell.parsedFrontmatter')
+const store = globalThis as { [CACHE]?: Cache; [PARSED]?: Parsed }
 
 /** The site's content, loaded once per build; in next dev, reloaded when a file changes. */
 export function getContent(): Promise<Content> {
   const options = contentOptions()
-  const key = process.env.NODE_ENV === 'development' ? fingerprint(options.root) : options.root
+  return contentAt(options, process.env.NODE_ENV === 'development' ? contentFingerprint() : options.root)
+}
+
+/** The content loaded with `options`, from the cache when it was loaded at this `key`. */
+function contentAt(options: LoadOptions, key: string): Promise<Content> {
   const cached = store[CACHE]
   if (cached?.key === key) return cached.promise
-  const promise = loadContent(options)
+  const dev = process.env.NODE_ENV === 'development'
+  // In next dev a reload re-reads every post; only changed frontmatter is parsed again, and only
+  // changed bodies are compiled again (lib/content/cache.ts).
+  const promise = dev ? outsideRender(() => loadContent({ ...options, parsed: (store[PARSED] ??= new Map()) })) : loadContent(options)
   store[CACHE] = { key, promise }
+  if (dev && !cached) {
+    promise.then(
+      (content) => content.posts[0] && warmHighlighter(content.posts[0].file, { publicDir: options.publicDir, contentDir: options.root }),
+      () => undefined,
+    )
+  }
   if (options.keepBroken) reportNewProblems(promise)
   return promise
 }

@@ -131,8 +131,11 @@ export interface LoadOptions {
   compile?: typeof compileAndStore
   /** Compile posts only as far as checking them needs (see CompileOptions.checkOnly); `npm run check`. */
   checkOnly?: boolean
-  /** Parsed frontmatter by file and text, shared by loads in one process (the check loads twice). */
-  parsed?: Map<string, ParsedYaml<typeof frontmatterSchema>>
+  /**
+   * Each file's latest frontmatter as text and parsed, shared by loads in one process (the check
+   * loads twice; next dev reloads on every change), so only a changed frontmatter is parsed again.
+   */
+  parsed?: Map<string, { yaml: string; frontmatter: ParsedYaml<typeof frontmatterSchema> }>
   /** Keep a post with errors, marked broken, instead of failing the load: its page shows them (next dev). */
   keepBroken?: boolean
 }

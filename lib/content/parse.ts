@@ -41,11 +41,12 @@ export function parsePost(file: string, root: string, parsed: LoadOptions['parse
     const message = `"${slug}" cannot be a URL slug (rename the ${kind} to "${slugify(slug) || 'my-post'}": lowercase letters, digits, hyphens and underscores)`
     out.push({ severity: 'error', file, line: 1, column: 1, message })
   }
-  const memoKey = `${file}\0${split.yaml}`
+  const memo = parsed?.get(file)
   const frontmatter =
-    parsed?.get(memoKey) ??
-    parseYaml({ file, yaml: split.yaml, yamlLine: split.yamlLine, schema: frontmatterSchema, unknownKeys: 'warning', what: 'frontmatter' })
-  parsed?.set(memoKey, frontmatter)
+    memo?.yaml === split.yaml
+      ? memo.frontmatter
+      : parseYaml({ file, yaml: split.yaml, yamlLine: split.yamlLine, schema: frontmatterSchema, unknownKeys: 'warning', what: 'frontmatter' })
+  parsed?.set(file, { yaml: split.yaml, frontmatter })
   out.push(...frontmatter.problems, ...badCharacters(file, split.body))
   return { file, slug, source, body: split.body, frontmatter }
 }
