@@ -1,10 +1,12 @@
 // `next dev` as the author meets it: the time from starting the dev server to the first answer
-// of a post page, and from saving an edit to that post to the page's HTML having it. The reloader
-// in the browser (components/content-reloader.tsx) polls every 300 ms, so on screen an edit
-// takes up to that much longer.
+// of a post page; then, with the page open in Chromium, from saving an edit to that post to the
+// edit on screen (the page's reloader, components/content-reloader.tsx, polls every 300 ms and
+// refreshes it); then, with the browser closed, from saving a second edit to the page's HTML
+// having it: the server's part alone.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { chromium } from 'playwright-core'
 
 import { childEnv } from './engines/engine'
 import { freePort, stop } from './serve'
@@ -13,7 +15,9 @@ export interface DevRun {
   status: 'ok' | 'failed'
   /** From spawning `next dev` to the post page's first 200. */
   firstPageSeconds?: number
-  /** From writing the edit to the page's HTML containing it. */
+  /** With the page open in Chromium: from writing the first edit to the page showing it. */
+  editOnScreenSeconds?: number
+  /** From writing an edit (the second, when the browser ran) to the page's HTML containing it. */
   editSeconds?: number
   log: string
   error?: string
@@ -41,11 +45,14 @@ export async function measureDev({
   content,
   slug,
   log,
+  browser,
 }: {
   site: string
   content: string
   slug: string
   log: string
+  /** Chromium's executable; without it the edit on screen is not measured. */
+  browser?: string
 }): Promise<DevRun> {
   const port = await freePort()
   const out = fs.openSync(log, 'w')
@@ -63,16 +70,48 @@ export async function measureDev({
   try {
     await until(url, () => true, 300_000, exited)
     const firstPageSeconds = seconds(started)
-    const marker = `dev-edit-${Date.now().toString(36)}`
+    let edits = 0
+    const edit = () => {
+      const marker = `dev-edit-${++edits}-${Date.now().toString(36)}`
+      fs.writeFileSync(file, `${original}\n\nA paragraph written by the benchmark: ${marker}.\n`)
+      return marker
+    }
+    const editOnScreenSeconds = browser ? await onScreen(browser, url, edit) : undefined
     const saved = performance.now()
-    fs.writeFileSync(file, `${original}\n\nA paragraph written by the benchmark: ${marker}.\n`)
+    const marker = edit()
     await until(url, (body) => body.includes(marker), 60_000, exited)
-    return { status: 'ok', firstPageSeconds, editSeconds: seconds(saved), log }
+    return { status: 'ok', firstPageSeconds, editOnScreenSeconds, editSeconds: seconds(saved), log }
   } catch (error) {
     return { status: 'failed', log, error: error instanceof Error ? error.message : String(error) }
   } finally {
     fs.writeFileSync(file, original)
     await stop(child)
     fs.closeSync(out)
+  }
+}
+
+/** Opens `url` in Chromium, waits for its reloader, saves an edit and times it until the page shows it. */
+async function onScreen(executablePath: string, url: string, edit: () => string): Promise<number> {
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+  try {
+    const page = await browser.newPage()
+    const isPoll = (requestUrl: string) => requestUrl.includes('/inkwell/content-version')
+    let lastRequest = performance.now()
+    page.on('request', (request) => void (isPoll(request.url()) || (lastRequest = performance.now())))
+    // The page's scripts are compiled on their first request. Its reloader's first poll says
+    // they have loaded and run (the polls never let the network go idle).
+    const polled = page.waitForResponse((response) => isPoll(response.url()), { timeout: 300_000 })
+    await page.goto(url, { waitUntil: 'load', timeout: 300_000 })
+    await polled
+    // The author reads before saving: the page's other requests (its comments) are done when
+    // 2 s pass without one.
+    const settled = performance.now() + 60_000
+    while (performance.now() - lastRequest < 2000 && performance.now() < settled) await new Promise((r) => setTimeout(r, 100))
+    const saved = performance.now()
+    const marker = edit()
+    await page.waitForFunction((text) => document.body.innerText.includes(text), marker, { polling: 50, timeout: 60_000 })
+    return seconds(saved)
+  } finally {
+    await browser.close()
   }
 }

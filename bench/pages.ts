@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
-import { WORK } from './engines/engine'
+import { CHROMIUM, WORK } from './engines/engine'
 
 export interface Weight {
   html: number
@@ -113,7 +113,7 @@ export function lighthouse(url: string, report: string): Scores {
       `--chrome-flags=${CHROME_FLAGS}`,
       '--only-categories=performance,accessibility,best-practices,seo',
     ],
-    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 },
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', timeout: 180_000 },
   )
   if (result.status !== 0 || !fs.existsSync(report))
     throw new Error(`lighthouse ${url}: ${(result.stderr || result.error?.message || '').slice(-500)}`)

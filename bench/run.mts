@@ -14,7 +14,7 @@ import { writeCorpus } from './corpus'
 import { measureDev } from './dev'
 import { astro } from './engines/astro'
 import { BARE_EXPORT, buildBare, buildFloor } from './engines/bare'
-import { postSlugs, ROOT, WORK, type BuildContext, type Engine } from './engines/engine'
+import { CHROMIUM, postSlugs, ROOT, WORK, type BuildContext, type Engine } from './engines/engine'
 import { hugo } from './engines/hugo'
 import { EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
 import { dirBytes, killRunning, round, type Run } from './measure'
@@ -85,7 +85,7 @@ const needed: [string, string][] = [
   ...(args['skip-serve']
     ? []
     : ([['wrk', 'wrk'], ['nginx', 'nginx'], ...(args['skip-comments'] ? [] : [['initdb', 'postgresql']])] as [string, string][])),
-  ...(args['skip-lighthouse'] ? [] : ([['chromium', 'chromium']] as [string, string][])),
+  ...(args['skip-lighthouse'] && args['skip-dev'] ? [] : ([['chromium', 'chromium']] as [string, string][])),
 ]
 const missing = needed.filter(([command]) => !has(command)).map(([, pkg]) => pkg)
 if (missing.length) {
@@ -146,10 +146,11 @@ for (const posts of sizes) {
       show('inkwell check (warm cache)', result.checkWarm)
       if (!args['skip-dev']) {
         const slug = postSlugs(content).at(-1)!
-        result.dev = await measureDev({ site: SITE, content, slug, log: ctx.log('dev') })
+        const browser = fs.existsSync(CHROMIUM) ? CHROMIUM : undefined
+        result.dev = await measureDev({ site: SITE, content, slug, log: ctx.log('dev'), browser })
         console.log(
           result.dev.status === 'ok'
-            ? `  inkwell next dev                   first post page ${result.dev.firstPageSeconds} s, an edit in its HTML ${result.dev.editSeconds} s`
+            ? `  inkwell next dev                   first post page ${result.dev.firstPageSeconds} s, an edit on screen ${result.dev.editOnScreenSeconds ?? '—'} s, in the HTML ${result.dev.editSeconds} s`
             : `  inkwell next dev                   failed: ${result.dev.error} (see ${path.relative(ROOT, result.dev.log)})`,
         )
       }
@@ -183,14 +184,14 @@ async function measureWeb(posts: number): Promise<NonNullable<Results['web']>> {
     ],
     serving: [],
   }
-  const canLighthouse = !args['skip-lighthouse'] && fs.existsSync('/usr/bin/chromium')
+  const canLighthouse = !args['skip-lighthouse'] && fs.existsSync(CHROMIUM)
   const canWrk = !args['skip-serve'] && has('wrk')
-  if (!args['skip-lighthouse'] && !canLighthouse) note('Lighthouse skipped: no /usr/bin/chromium')
+  if (!args['skip-lighthouse'] && !canLighthouse) note(`Lighthouse skipped: no ${CHROMIUM}`)
   if (!args['skip-serve'] && !canWrk) note('serving skipped: no wrk')
   if (canLighthouse) {
     try {
       versions.lighthouse = setupLighthouse()
-      versions.chromium = versionOf('/usr/bin/chromium', ['--version'], /Chromium ([\d.]+)/) ?? 'unknown'
+      versions.chromium = versionOf(CHROMIUM, ['--version'], /Chromium ([\d.]+)/) ?? 'unknown'
     } catch (error) {
       note(`Lighthouse skipped: ${error instanceof Error ? error.message.split('\n')[0] : error}`)
     }

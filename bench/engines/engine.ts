@@ -7,6 +7,8 @@ import type { Run } from '../measure'
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 /** Everything the bench generates lives here (gitignored). */
 export const WORK = path.join(ROOT, 'bench', 'work')
+/** Debian's Chromium: Lighthouse and the edit on screen in next dev (Playwright cannot download its own). */
+export const CHROMIUM = '/usr/bin/chromium'
 
 export interface BuildContext {
   /** Kills a build (and its process tree) that takes longer. */
