@@ -38,6 +38,10 @@ export default function config(phase) {
     // feeds, and /admin: an export has no server, and its comments live on `comments.endpoint`).
     pageExtensions: ['ts', 'tsx', 'mdx', ...(dev ? ['dev.ts'] : []), ...(staticExport ? [] : ['node.ts', 'node.tsx'])],
     poweredByHeader: false,
+    // INKWELL_COMPRESS=0: responses leave uncompressed, for a proxy in front that compresses
+    // (deploy/nginx-lb.conf). Read by next start when it starts; a standalone server keeps what
+    // its build had.
+    compress: process.env.INKWELL_COMPRESS !== '0',
     // Route types come in through next-env.d.ts from whichever distDir was built last, so builds
     // into .next-fixture and friends never rewrite tsconfig.json's include list.
     experimental: {

@@ -378,7 +378,9 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
   the median of each score and every run's value; **wrk** (\`-t2 -c64 -d30s\`, with
   \`Accept-Encoding: gzip\` as browsers send) requests a post page under \`next start\` and the
   static export under nginx (the commit's \`deploy/nginx.conf\` when it has one, else a minimal
-  config). Load generator and server share the machine's cores.
+  config); then \`next start\` with \`INKWELL_COMPRESS=0\` (no compression of its own), alone and
+  behind nginx with \`deploy/nginx-lb.conf\`, which compresses instead. Load generator and servers
+  share the machine's cores.
 - **Comments**: the same wrk settings against the comment API under \`next start\` on the same
   build, first with the embedded database (PGlite in a fresh folder), then with a PostgreSQL
   server started for the run (\`initdb\` + \`pg_ctl\`, fsync on). The post is seeded with

@@ -20,7 +20,7 @@ import { EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
 import { dirBytes, killRunning, round, type Run } from './measure'
 import { lighthouse, LIGHTHOUSE_RUNS, medianScores, pageWeight, setupLighthouse, type Scores } from './pages'
 import { buildTimeSvg, newestResults, readme, summary, type BuildResult, type Results } from './report'
-import { freePort, NGINX, startNginx, stop, waitFor, wrk } from './serve'
+import { freePort, NGINX, startNginx, startProxy, stop, waitFor, wrk } from './serve'
 
 const { values: args } = parseArgs({
   options: {
@@ -230,6 +230,39 @@ async function measureWeb(posts: number): Promise<NonNullable<Results['web']>> {
     }
   }
 
+  // Compression at the proxy: the same build with INKWELL_COMPRESS=0, alone (it sends more bytes
+  // for less work) and behind nginx with deploy/nginx-lb.conf, which compresses instead. Commits
+  // from before INKWELL_COMPRESS existed would compress anyway: they are left out.
+  const lbConf = path.join(SITE, 'deploy', 'nginx-lb.conf')
+  if (canWrk && fs.readFileSync(path.join(SITE, 'next.config.mjs'), 'utf8').includes('INKWELL_COMPRESS')) {
+    const port = await freePort()
+    const next = nextStart(ink.content, port, path.join(logs, 'next-start-uncompressed.log'), { INKWELL_COMPRESS: '0' })
+    servers.add(next)
+    const url = `http://127.0.0.1:${port}`
+    try {
+      await waitFor(url, next)
+      result.serving.push(load('next start, INKWELL_COMPRESS=0', url, post))
+      if (has('nginx') && fs.existsSync(lbConf)) {
+        const proxy = startProxy(port, await freePort(), lbConf)
+        servers.add(proxy.child)
+        try {
+          await waitFor(proxy.url, proxy.child)
+          result.serving.push(load('nginx with deploy/nginx-lb.conf in front of it', proxy.url, post))
+        } finally {
+          await stop(proxy.child, 'SIGQUIT')
+          servers.delete(proxy.child)
+        }
+      }
+    } catch (error) {
+      note(
+        `next start, INKWELL_COMPRESS=0: ${error instanceof Error ? error.message : error} (see bench/work/logs/next-start-uncompressed.log)`,
+      )
+    } finally {
+      await stop(next)
+      servers.delete(next)
+    }
+  }
+
   // Comment load on the same build, with each database.
   if (canWrk && !args['skip-comments'])
     result.comments = await commentLoad({ content: ink.content, post: 'post-00001', logs, log: console.log, servers }, note)
@@ -266,7 +299,7 @@ async function measureWeb(posts: number): Promise<NonNullable<Results['web']>> {
 function load(server: string, url: string, page: string) {
   versions.wrk ??= versionOf('wrk', ['-v'], /wrk \D*([\d.]+)/) ?? 'unknown'
   const { output, ...numbers } = wrk(url + page)
-  fs.writeFileSync(path.join(logs, `wrk-${server.split(/\W/)[0]}.txt`), output)
+  fs.writeFileSync(path.join(logs, `wrk-${server.toLowerCase().replace(/\W+/g, '-').replace(/^-|-$/g, '')}.txt`), output)
   console.log(`  wrk ${server}: ${numbers.requestsPerSecond} requests/s, p99 ${numbers.p99Ms} ms, ${numbers.errors} errors`)
   return { server, path: page, ...numbers }
 }

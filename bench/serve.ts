@@ -58,11 +58,37 @@ const MINIMAL = `server {
  * deploy/nginx.conf) when there is one, else a minimal one; pid, logs and temp files in bench/work/nginx.
  */
 export function startNginx(root: string, port: number, deploy: string): { child: ChildProcess; url: string; config: string } {
+  const config = fs.existsSync(deploy) ? 'deploy/nginx.conf' : 'minimal config'
+  const child = runNginx(siteConfig(fs.existsSync(deploy) ? fs.readFileSync(deploy, 'utf8') : MINIMAL, port, root))
+  return { child, url: `http://127.0.0.1:${port}`, config }
+}
+
+/**
+ * The load balancer config `source` (deploy/nginx-lb.conf) in front of one server on
+ * 127.0.0.1:`upstream`, listening on 127.0.0.1:`port`: its first upstream server line points
+ * there, the others are dropped.
+ */
+export function proxyConfig(source: string, upstream: number, port: number): string {
+  let servers = 0
+  const config = source
+    .replace(/^(\s*)server\s+[\w.-]+:\d+[^;]*;\n/gm, (_, indent: string) => (servers++ ? '' : `${indent}server 127.0.0.1:${upstream};\n`))
+    .replace(/^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${port};`)
+  if (!servers || !config.includes(`listen 127.0.0.1:${port};`))
+    throw new Error('the load balancer config needs an upstream server line and a listen line')
+  return config
+}
+
+/** nginx on 127.0.0.1:port in front of the server on 127.0.0.1:`upstream`, with the config `deploy` (see proxyConfig). */
+export function startProxy(upstream: number, port: number, deploy: string): { child: ChildProcess; url: string } {
+  return { child: runNginx(proxyConfig(fs.readFileSync(deploy, 'utf8'), upstream, port)), url: `http://127.0.0.1:${port}` }
+}
+
+/** Starts nginx with `site` (a `server { }` block, upstreams beside it); pid, logs and temp files in bench/work/nginx. */
+function runNginx(site: string): ChildProcess {
   const dir = path.join(WORK, 'nginx')
   fs.rmSync(dir, { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true })
-  const config = fs.existsSync(deploy) ? 'deploy/nginx.conf' : 'minimal config'
-  fs.writeFileSync(path.join(dir, 'site.conf'), siteConfig(fs.existsSync(deploy) ? fs.readFileSync(deploy, 'utf8') : MINIMAL, port, root))
+  fs.writeFileSync(path.join(dir, 'site.conf'), site)
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`).join('\n')
   fs.writeFileSync(
     path.join(dir, 'nginx.conf'),
@@ -81,11 +107,10 @@ ${temp}
 }
 `,
   )
-  const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
+  return spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
     stdio: 'ignore',
     detached: true,
   })
-  return { child, url: `http://127.0.0.1:${port}`, config }
 }
 
 export interface Load {

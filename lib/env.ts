@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { normalizeBasePath } from './base-path.mjs'
 
 // Every environment variable Inkwell reads, parsed here and nowhere else (next.config.mjs reads
-// INKWELL_OUTPUT and INKWELL_DIST_DIR itself: it runs before any TypeScript is loaded). The README
+// INKWELL_OUTPUT, INKWELL_DIST_DIR and INKWELL_COMPRESS itself: it runs before any TypeScript is loaded). The README
 // lists the same variables; a test keeps the two lists equal. A value that makes no sense stops
 // the process with one line naming the variable, instead of being taken for its default.
 
@@ -61,6 +61,9 @@ export const envSchema = z.object({
     .regex(/^\d+\s*\/\s*\d+$/, 'comments/minutes, such as 5/10')
     .optional()
     .describe('comments one client may post, per minutes: `5/10` by default'),
+  INKWELL_COMPRESS: flag.describe(
+    "`0`: the server sends responses uncompressed, for a proxy in front that compresses them (read by `next start`; the standalone server keeps its build's)",
+  ),
   INKWELL_TRUSTED_PROXIES: count(1, 10).describe('how many proxies in front of Inkwell append to `X-Forwarded-For` (default 1)'),
 })
 
@@ -108,6 +111,7 @@ const FORMATS: Partial<Record<keyof Env, string>> = {
   INKWELL_COMMENT_WEBHOOK: 'an http(s) URL',
   INKWELL_DRAFTS: '0 or 1',
   INKWELL_CACHE: '0 or 1',
+  INKWELL_COMPRESS: '0 or 1',
   INKWELL_OUTPUT: 'export, standalone (or unset)',
   INKWELL_BASE_PATH: 'a path such as /blog (letters, digits and - _ . ~ between slashes)',
   INKWELL_TRUSTED_PROXIES: 'a whole number from 1 to 10',

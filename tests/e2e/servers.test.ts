@@ -27,14 +27,17 @@ afterAll(async () => {
   for (const stop of stops.reverse()) await stop()
 })
 
-/** Two next start servers on one PostgreSQL database, and deploy/nginx-lb.conf in front of them. */
+/**
+ * Two next start servers on one PostgreSQL database, and deploy/nginx-lb.conf in front of them;
+ * the servers leave compression to nginx (INKWELL_COMPRESS=0), as the README advises.
+ */
 async function cluster(database: string, env: Record<string, string>): Promise<{ a: Server; b: Server; lb: Nginx }> {
   const admin = await openDatabase({ url: pg.url })
   await admin.db.execute(sql.raw(`create database ${database}`))
   await admin.close()
   const url = pg.url.replace(/\/postgres$/, `/${database}`)
   // Both start at once, as after a deploy: one migrates the schema, the other waits for it.
-  const [a, b] = await Promise.all([1, 2].map(() => startServer('next start', { DATABASE_URL: url, ...env })))
+  const [a, b] = await Promise.all([1, 2].map(() => startServer('next start', { DATABASE_URL: url, INKWELL_COMPRESS: '0', ...env })))
   stops.push(
     () => a!.stop(),
     () => b!.stop(),
@@ -79,6 +82,15 @@ describe('two servers on one PostgreSQL behind nginx', () => {
       expect(response.status, await response.clone().text()).toBe(303)
       const page = await fetch(new URL(response.headers.get('location')!, b.url))
       expect(await page.text()).toContain(`${name}, read on B.`)
+    }
+  })
+
+  it('compresses at nginx, while the servers send their pages as they are', async () => {
+    const encoding = async (base: string, page: string) =>
+      (await fetch(base + page, { headers: { 'Accept-Encoding': 'gzip' } })).headers.get('content-encoding')
+    for (const page of [`/posts/${SLUG}`, '/feed.xml']) {
+      expect(await encoding(a.url, page), `${page} from a server`).toBeNull()
+      expect(await encoding(lb.url, page), `${page} through nginx`).toBe('gzip')
     }
   })
 
