@@ -4,7 +4,9 @@ import path from 'node:path'
 import { cache } from 'react'
 import { listPages, type ListPage, type TermKind } from '../routes'
 import { fromParam } from '../urls'
-import { outsideRender, warmHighlighter } from './dev-context'
+import { outsideRender, warmHighlighter, watchContent } from './dev-context'
+import { findPostFiles, slugOf } from './discover'
+import { isIndexFile } from './format'
 import { reportNewProblems } from './dev-report'
 import { loadContent, type Content, type LoadOptions, type Post, type SeriesEntry } from './load'
 import type { Term } from './taxonomy'
@@ -100,14 +102,18 @@ export function contentVersion(): string {
 }
 
 /**
- * next dev's reloader polls this: the content's version, with its load started as soon as the
- * folder changed, so the refresh that follows renders from a load already under way.
+ * next dev's reloader polls this, and the content folder's watcher calls it on every change: the
+ * content's version, with its load started as soon as the folder changed, so the refresh that
+ * follows renders from a load already under way.
  */
 export function pollContent(): string {
   const fingerprint = contentFingerprint()
-  contentAt(contentOptions(), fingerprint).catch(() => undefined)
+  loadAt(fingerprint)
   return versionOf(fingerprint)
 }
+
+/** Starts loading the content at `fingerprint` unless it is loaded or loading; errors are for the pages to show. */
+const loadAt = (fingerprint: string) => void contentAt(contentOptions(), fingerprint).catch(() => undefined)
 
 type Cache = { key: string; promise: Promise<Content> }
 type Parsed = NonNullable<LoadOptions['parsed']>
@@ -131,13 +137,53 @@ function contentAt(options: LoadOptions, key: string): Promise<Content> {
   const promise = dev ? outsideRender(() => loadContent({ ...options, parsed: (store[PARSED] ??= new Map()) })) : loadContent(options)
   store[CACHE] = { key, promise }
   if (dev && !cached) {
-    promise.then(
-      (content) => content.posts[0] && warmHighlighter(content.posts[0].file, { publicDir: options.publicDir, contentDir: options.root }),
-      () => undefined,
-    )
+    const warm = (content?: Content) => {
+      watchContent(options.root, () => loadAt(fingerprint(options.root)))
+      if (content?.posts[0]) warmHighlighter(content.posts[0].file, { publicDir: options.publicDir, contentDir: options.root })
+    }
+    promise.then(warm, () => warm())
   }
   if (options.keepBroken) reportNewProblems(promise)
   return promise
+}
+
+/** A post file as next dev finds it, before anything is loaded: its slug, and the files beside it when it is a folder. */
+export interface DevPostFile {
+  slug: string
+  /** Paths from the post's folder (`chart.webp`, `img/a.png`); none for a single-file post. */
+  files: string[]
+}
+
+/**
+ * In next dev only: every post file, read from the folder alone. Next runs a route's
+ * generateStaticParams in a new process on every request of the route (once it has a first
+ * answer, in the background), which would load and compile the whole site again for each page
+ * view, and on a fresh clone compile all of it before the first page. In dev every post file is
+ * a page (drafts and broken posts too), so the file names are the list; a name that is no post
+ * still answers 404 (getPost), and an asset the post does not use too.
+ */
+export function devPostFiles(): DevPostFile[] | undefined {
+  if (process.env.NODE_ENV !== 'development') return undefined
+  const posts = path.join(/*turbopackIgnore: true*/ contentOptions().root, 'posts')
+  const bySlug = new Map<string, DevPostFile>()
+  for (const file of findPostFiles(posts, [])) {
+    const slug = slugOf(file)
+    if (bySlug.has(slug)) continue
+    const dir = path.dirname(file)
+    const files = isIndexFile(file) ? filesUnder(dir).filter((f) => !isIndexFile(path.join(/*turbopackIgnore: true*/ dir, f))) : []
+    bySlug.set(slug, { slug, files })
+  }
+  return [...bySlug.values()]
+}
+
+/** Every file under `dir`, as paths from it with `/`; hidden ones left out. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith('.')) return []
+    const name = `${prefix}${entry.name}`
+    if (entry.isDirectory()) return filesUnder(path.join(/*turbopackIgnore: true*/ dir, entry.name), `${name}/`)
+    return entry.isFile() ? [name] : []
+  })
 }
 
 // Lookups by route parameter go through fromParam: Next hands pages their parameters

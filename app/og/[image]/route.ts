@@ -1,4 +1,4 @@
-import { formatDate, getContent, getPost } from '@/lib/content'
+import { devPostFiles, formatDate, getContent, getPost } from '@/lib/content'
 import { socialCard } from '@/lib/og-image'
 import { cardPath } from '@/lib/routes'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
@@ -11,6 +11,9 @@ export const dynamic = 'force-static'
 export const dynamicParams = false
 
 export async function generateStaticParams() {
+  // next dev: every post (see devPostFiles); GET answers 404 for one with an image of its own.
+  const dev = devPostFiles()
+  if (dev) return dev.map(({ slug }) => ({ image: `${slug}.png` }))
   const { posts } = await getContent()
   const cards = posts.filter((post) => socialImage(post).path === cardPath.post(post.slug))
   return staticParams(
@@ -21,7 +24,7 @@ export async function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: RouteContext<'/og/[image]'>) {
   const post = await getPost((await params).image.replace(/\.png$/, ''))
-  if (!post) return new Response('Not found', { status: 404 })
+  if (!post || socialImage(post).path !== cardPath.post(post.slug)) return new Response('Not found', { status: 404 })
   const { site } = await getContent()
   return socialCard({ title: post.title, site: site.title, footer: formatDate(post.date, site.language, site.timeZone) })
 }

@@ -12,7 +12,7 @@ import { SeriesBox } from '@/components/series-box'
 import { TableOfContents } from '@/components/table-of-contents'
 import { UnpublishedBadge } from '@/components/unpublished-badge'
 import { withBasePath } from '@/lib/base-path.mjs'
-import { getContent, getPost, throwIfBroken } from '@/lib/content'
+import { devPostFiles, getContent, getPost, throwIfBroken } from '@/lib/content'
 import { MATH_STYLESHEET } from '@/lib/math-stylesheet'
 import { postMetadata } from '@/lib/metadata'
 import { SEARCH_BODY } from '@/lib/search-index'
@@ -21,7 +21,7 @@ import { NO_SLUG, staticParams } from '@/lib/static-params'
 export const dynamicParams = false
 
 export async function generateStaticParams() {
-  const { posts } = await getContent()
+  const posts = devPostFiles() ?? (await getContent()).posts
   return staticParams(
     posts.map((post) => ({ slug: post.slug })),
     { slug: NO_SLUG },

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { getContent, getPost } from '@/lib/content'
+import { devPostFiles, getContent, getPost } from '@/lib/content'
 import { NO_SLUG, staticParams } from '@/lib/static-params'
 
 // Serves the images that sit next to a post (content/posts/<slug>/chart.webp) at
@@ -20,6 +20,12 @@ const TYPES: Record<string, string> = {
 }
 
 export async function generateStaticParams() {
+  const dev = devPostFiles()
+  if (dev)
+    return staticParams(
+      dev.flatMap(({ slug, files }) => files.map((file) => ({ slug, asset: file.split('/') }))),
+      { slug: NO_SLUG, asset: ['none'] },
+    )
   const { posts } = await getContent()
   const params = posts.flatMap((post) =>
     post.assets
