@@ -131,15 +131,16 @@ export function devTable(results: Results): string {
   const ok = (b: BuildResult, value: number | undefined, digits: number) =>
     b.dev!.status === 'ok' && value !== undefined ? fmt(value, digits) : '—'
   return [
-    "**`next dev`** on the same site, caches as the builds left them, in seconds: from starting the dev server to the first answer of the newest post; with that page open in Chromium, from saving a paragraph added to the post to the page showing it (the page's reloader polls every 300 ms); then, with the browser closed, from saving a second edit to the page's HTML having it, the server's part alone:",
+    "**`next dev`** on the same site, in seconds: from starting the dev server to the first answer of the newest post, with the compile cache the build left; with that page open in Chromium, from saving a paragraph added to the post to the page showing it (the page's reloader polls every 300 ms, and the server starts reloading when it sees the save); then, with the browser closed, from saving a second edit to the page's HTML having it, the server's part alone; last, the first answer again from empty caches (no compiled posts and none of next dev's own), as after a fresh clone:",
     table(
-      ['N', 'engine', 'first post page s', 'edit on screen s', "edit in the page's HTML s"],
+      ['N', 'engine', 'first post page s', 'edit on screen s', "edit in the page's HTML s", 'first post page, empty caches s'],
       runs.map((b) => [
         fmt(b.posts),
         label(b.engine),
         b.dev!.status === 'ok' ? fmt(b.dev!.firstPageSeconds!, 1) : `failed: ${b.dev!.error}`,
         ok(b, b.dev!.editOnScreenSeconds, 2),
         ok(b, b.dev!.editSeconds, 2),
+        ok(b, b.dev!.coldFirstPageSeconds, 1),
       ]),
     ),
   ].join('\n\n')
@@ -348,12 +349,14 @@ and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
   \`bench/work/\`, which the repository ignores, Tailwind would read every file there), so the developer's \`.next/\`, \`out/\` and compile cache are never touched. *Build* is
   \`npm run build\` (the content check, \`next build\` and the search index) with an empty
   \`.next/\` and an empty compile cache. *Rebuild* appends a paragraph to the newest post and runs
-  it again, caches warm. *Check* is \`npm run check\` with the compile cache emptied, then warm.
-  *next dev* then starts the dev server and times the newest post's first answer. It opens that
-  page in Chromium, waits for its scripts to load and for 2 s without a request other than the
-  reloader's (the page's comments load after it), saves a new paragraph into the post and times
-  how long until the page shows it; then, with the browser closed, it saves another and times how
-  long until the page's HTML has it (\`--skip-dev\` leaves this out).
+  it again, caches warm. *next dev* then starts the dev server on the compile cache the rebuild
+  left and times the newest post's first answer. It opens that page in Chromium, waits for its
+  scripts to load, for every other request than the reloader's to be answered (the page's
+  comments load after it) and for 2 s without a new one, saves a new paragraph into the post and
+  times how long until the page shows it; then, with the browser closed, it saves another and
+  times how long until the page's HTML has it. Last it stops the server, empties the compile
+  cache and \`.next/dev\`, and times the first answer again (\`--skip-dev\` leaves all this out).
+  *Check* is \`npm run check\` with the compile cache emptied, then warm.
 - **Astro** builds with Node's default heap (no \`--max-old-space-size\`), its data store and Vite
   caches removed first; **Hugo** with its output and caches removed. Their rebuild edits the
   same post. A build that runs out of memory is recorded as such with the memory it reached.

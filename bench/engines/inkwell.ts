@@ -21,7 +21,10 @@ export const SITE = path.join(os.tmpdir(), 'inkwell-bench', 'site')
 const DIST = path.join(SITE, '.next')
 /** The static export (`npm run export`). */
 export const EXPORT = path.join(SITE, 'out')
-const CACHE = path.join(SITE, 'node_modules', '.cache', 'inkwell')
+/** Compiled posts and social cards (lib/content/cache.ts). */
+export const CACHE = path.join(SITE, 'node_modules', '.cache', 'inkwell')
+/** What next dev keeps of its compiled pages between runs. */
+export const DEV_CACHE = path.join(DIST, 'dev')
 
 export function inkwell(ref: string): Engine & {
   check(ctx: BuildContext, cache: 'cold' | 'warm'): Promise<Run>
