@@ -179,10 +179,11 @@ export async function compileAndStore(body: string, options: CompileOptions, key
 
 // Compiled posts by file, kept across reloads in one process (next dev), so an edit recompiles
 // only the post that changed; the disk keeps them across processes. On globalThis: Next may load
-// this module twice.
-const compiled: Map<string, { body: string; setting: string; result: CompiledPost; stamps: Entry['stamps'] }> = ((globalThis as Record<symbol, unknown>)[
-  Symbol.for('inkwell.compileCache')
-] ??= new Map()) as never
+// this module twice. Only next dev keeps each post's text too: a build loads once per process,
+// and 10,000 bodies held by every worker came to 84 MB of heap each.
+const compiled: Map<string, { body?: string; setting: string; key: string; result: CompiledPost; stamps: Entry['stamps'] }> = ((
+  globalThis as Record<symbol, unknown>
+)[Symbol.for('inkwell.compileCache')] ??= new Map()) as never
 
 /**
  * Compiles one post with `compile`, unless this process compiled the same input already or the
@@ -196,12 +197,15 @@ export async function compileCached(body: string, options: CompileOptions, compi
   // next dev compares 1,000 bodies this way in a millisecond, where hashing them took 60).
   const setting = [sourcesHash(pipelineFiles()), publicDir, trust, checkOnly].join('\0')
   const last = compiled.get(file)
-  if (last && last.body === body && last.setting === setting && isFresh(last.stamps)) return last.result
+  if (last?.body === body && last.setting === setting && isFresh(last.stamps)) return last.result
   const fullKey = cacheKey(file, body, publicDir, trust)
   const diskKey = checkOnly ? cacheKey(file, body, publicDir, trust, 'check-only') : fullKey
-  let result = fullKey ? readCached(fullKey) : undefined
+  const key = diskKey ?? createHash('sha1').update(file).update(body).update(publicDir).update(trust).update(String(checkOnly)).digest('hex')
+  let result = last?.key === key && isFresh(last.stamps) ? last.result : undefined
+  if (!result && fullKey) result = readCached(fullKey)
   if (!result && diskKey && diskKey !== fullKey) result = readCached(diskKey)
   result ??= await compile(body, options, diskKey)
-  compiled.set(file, { body, setting, result, stamps: stampsOf(result) })
+  const keepText = process.env.NODE_ENV === 'development'
+  compiled.set(file, { body: keepText ? body : undefined, setting, key, result, stamps: stampsOf(result) })
   return result
 }

@@ -44,7 +44,9 @@ describe('reloading after an edit (next dev)', () => {
     expect(parsed.size).toBe(2)
   })
 
-  it('compiles again only the post whose text changed, and every post when they must be compiled differently', async () => {
+  // next dev keeps each post's text to compare; a build process, which loads once, keeps its hash.
+  it.each(['development', 'production'])('compiles again only the post whose text changed, and every post when they must be compiled differently (%s)', async (mode) => {
+    vi.stubEnv('NODE_ENV', mode)
     // No disk cache: what is not compiled again comes from this process's memory.
     vi.stubEnv('INKWELL_CACHE', '0')
     const root = tempSite({ 'posts/one.mdx': post(['title: One'], 'Text.'), 'posts/two.mdx': post(['title: Two'], 'Text.') })
