@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchBrowser, openContext, visit } from './browser'
+import { launchBrowser, openContext, visit, visitEach } from './browser'
 import { builtPages } from './env'
 
 const targets = inject('targets')
@@ -83,19 +83,16 @@ describe.each(targets)('$name', ({ url: base }) => {
       for (const name of ['alert', 'confirm', 'prompt', 'print'])
         w[name] = (message?: unknown) => void w.__dialogs.push(`${name}(${String(message)})`)
     })
-    const page = await context.newPage()
     const dialogs: string[] = []
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message())
-      void dialog.dismiss()
-    })
-    const found: string[] = []
-    for (const path of pages) {
-      await visit(page, base, path)
-      found.push(...(await page.evaluate(scriptSurface)))
-    }
+    context.on('page', (page) =>
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message())
+        void dialog.dismiss()
+      }),
+    )
+    const found = await visitEach(context, base, pages, (page) => page.evaluate(scriptSurface))
     await context.close()
-    expect(found).toEqual([])
+    expect(found.flat()).toEqual([])
     expect(dialogs).toEqual([])
     expect(watch.problems).toEqual([])
   })
