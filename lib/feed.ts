@@ -2,7 +2,7 @@ import type { MDXComponents } from 'mdx/types'
 import { createElement } from 'react'
 import RSS from 'rss'
 
-import { getContent, type Post, type SiteConfig } from './content'
+import { getContent, postCode, type Post, type SiteConfig } from './content'
 import { newestFirst } from './content/dates'
 import { evaluatePost } from './content/run'
 import { feedSafeHtml, imageHtml } from './feed-html'
@@ -43,7 +43,7 @@ export function postFeedHtml(post: Post, site: SiteConfig, components: MDXCompon
 async function renderPostHtml(post: Post, site: SiteConfig, components: MDXComponents): Promise<string> {
   // Imported here, not at the top: Next refuses react-dom/server in modules a page could import.
   const { renderToStaticMarkup } = await import('react-dom/server')
-  const Content = evaluatePost(post.code, components)
+  const Content = evaluatePost(postCode(post), components)
   const url = absoluteUrl(site.url, post.url)
   const body = feedSafeHtml(renderToStaticMarkup(createElement(Content)), url)
   const cover = post.cover ? imageHtml(absoluteUrl(site.url, post.cover.url), post.cover.width, post.cover.height) : ''

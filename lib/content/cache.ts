@@ -186,10 +186,23 @@ const compiled: Map<string, { body?: string; setting: string; key: string; resul
 )[Symbol.for('inkwell.compileCache')] ??= new Map()) as never
 
 /**
- * Compiles one post with `compile`, unless this process compiled the same input already or the
- * disk has it (a full compile from an earlier build serves a check-only one too).
+ * The code of a result that compileCached left on disk (`codeKey`); throws when the entry is gone,
+ * which only happens when the cache is emptied while a build runs.
  */
-export async function compileCached(body: string, options: CompileOptions, compile = compileAndStore): Promise<CompiledPost> {
+export function readCode(key: string, file: string): string {
+  const code = readCached(key)?.code
+  if (code === undefined) throw new Error(`${file}: its compiled code is gone from ${DIR} (was the folder emptied during the build? build again)`)
+  return code
+}
+
+/**
+ * Compiles one post with `compile`, unless this process compiled the same input already or the
+ * disk has it (a full compile from an earlier build serves a check-only one too). With
+ * `codeOnDisk`, a result whose entry is on disk comes back without its code, and with the key to
+ * read it by (readCode): next build's workers each load the whole site but render a share of it,
+ * and at 10,000 posts the code was 175 MB of every worker's heap.
+ */
+export async function compileCached(body: string, options: CompileOptions, compile = compileAndStore, codeOnDisk = false): Promise<CompiledPost> {
   const { file, publicDir } = options
   const checkOnly = options.checkOnly === true
   const trust = `${options.trustedCode}:${options.trustedHtml}`
@@ -204,7 +217,11 @@ export async function compileCached(body: string, options: CompileOptions, compi
   let result = last?.key === key && isFresh(last.stamps) ? last.result : undefined
   if (!result && fullKey) result = readCached(fullKey)
   if (!result && diskKey && diskKey !== fullKey) result = readCached(diskKey)
+  const fresh = !result
   result ??= await compile(body, options, diskKey)
+  if (codeOnDisk && diskKey && !checkOnly && result.code && (!fresh || fs.existsSync(path.join(DIR, `${diskKey}.json`)))) {
+    result = { ...result, code: '', codeKey: diskKey }
+  }
   const keepText = process.env.NODE_ENV === 'development'
   compiled.set(file, { body: keepText ? body : undefined, setting, key, result, stamps: stampsOf(result) })
   return result

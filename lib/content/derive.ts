@@ -44,6 +44,7 @@ export function derivePost(parsed: ParsedPost, compiled: CompiledPost, env: Post
     words: compiled.words,
     headings: compiled.headings,
     code: compiled.code,
+    codeKey: compiled.codeKey,
     math: compiled.math,
     frames: postFrames(compiled.frames, env.site, file, out),
     assets: cover && !compiled.assets.some((a) => a.file === cover.file) ? [...compiled.assets, cover] : compiled.assets,

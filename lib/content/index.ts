@@ -7,6 +7,7 @@ import { fromParam } from '../urls'
 import { outsideRender, warmHighlighter, watchContent } from './dev-context'
 import { findPostFiles, slugOf } from './discover'
 import { isIndexFile } from './format'
+import { readCode } from './cache'
 import { reportNewProblems } from './dev-report'
 import { loadContent, type Content, type LoadOptions, type Post, type SeriesEntry } from './load'
 import type { Term } from './taxonomy'
@@ -35,6 +36,9 @@ export function contentOptions(source: Record<string, string | undefined> = proc
     includeDrafts: source.NODE_ENV === 'development' || env.INKWELL_DRAFTS === '1',
     // next dev keeps a post with errors, badged in lists, its page showing them; builds fail on it.
     keepBroken: source.NODE_ENV === 'development',
+    // next build's page-data and static workers (Next sets NEXT_PHASE before starting them) each
+    // load the whole site and render a share of it: the code stays on disk until a page needs it.
+    codeOnDisk: source.NEXT_PHASE === 'phase-production-build',
     // A build sets INKWELL_NOW once (scripts/build.mts), so every worker agrees on what is scheduled.
     now: env.INKWELL_NOW ? new Date(env.INKWELL_NOW) : new Date(),
     siteUrl: env.SITE_URL,
@@ -184,6 +188,11 @@ function filesUnder(dir: string, prefix = ''): string[] {
     if (entry.isDirectory()) return filesUnder(path.join(/*turbopackIgnore: true*/ dir, entry.name), `${name}/`)
     return entry.isFile() ? [name] : []
   })
+}
+
+/** A post's compiled code, read from the compile cache when the load left it there. */
+export function postCode(post: Pick<Post, 'code' | 'codeKey' | 'file'>): string {
+  return post.codeKey ? readCode(post.codeKey, post.file) : post.code
 }
 
 // Lookups by route parameter go through fromParam: Next hands pages their parameters

@@ -38,7 +38,7 @@ async function parseCompileDerive(file: string, env: PostEnv, out: Problem[], st
   if (!parsed) return undefined
   const { trustedCode, trustedHtml } = env.site
   const options = { file, ...imageOptions(parsed, env), checkOnly: env.options.checkOnly === true, trustedCode, trustedHtml }
-  const compiled = (stages.compiled = await compileCached(parsed.body, options, env.options.compile))
+  const compiled = (stages.compiled = await compileCached(parsed.body, options, env.options.compile, env.options.codeOnDisk))
   out.push(...compiled.problems)
   const post = derivePost(parsed, compiled, env, out)
   if (!post) return undefined

@@ -48,8 +48,10 @@ export interface Post extends Omit<Frontmatter, 'date' | 'updated' | 'author' | 
   readingMinutes: number
   words: number
   headings: TocHeading[]
-  /** Compiled MDX, rendered by components/post-body. */
+  /** Compiled MDX, rendered by components/post-body; read it with postCode (empty when it stayed on disk). */
   code: string
+  /** Where the code is when the load left it on disk (LoadOptions.codeOnDisk): its compile cache entry. */
+  codeKey?: string
   /** Has a formula: the page loads the math stylesheet. */
   math: boolean
   /** Origins its embeds load players from once clicked. */
@@ -138,6 +140,8 @@ export interface LoadOptions {
   parsed?: Map<string, { yaml: string; frontmatter: ParsedYaml<typeof frontmatterSchema> }>
   /** Keep a post with errors, marked broken, instead of failing the load: its page shows them (next dev). */
   keepBroken?: boolean
+  /** Leave each post's compiled code in the compile cache, read when a page renders it (next build's workers). */
+  codeOnDisk?: boolean
 }
 
 /** Reads, validates and compiles all content under `options.root`; throws ContentError on any error not kept with its post (keepBroken). */

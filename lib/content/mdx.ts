@@ -48,6 +48,8 @@ export interface InternalLink {
 export interface CompiledPost {
   /** MDX compiled to a function body, for `runSync` at render time. */
   code: string
+  /** Set when `code` was left in the compile cache, under this key (compileCached's `codeOnDisk`). */
+  codeKey?: string
   headings: TocHeading[]
   /** Every heading id, for checking `#anchor` links. */
   ids: string[]

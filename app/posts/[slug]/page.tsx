@@ -12,7 +12,7 @@ import { SeriesBox } from '@/components/series-box'
 import { TableOfContents } from '@/components/table-of-contents'
 import { UnpublishedBadge } from '@/components/unpublished-badge'
 import { withBasePath } from '@/lib/base-path.mjs'
-import { devPostFiles, getContent, getPost, throwIfBroken } from '@/lib/content'
+import { devPostFiles, getContent, getPost, postCode, throwIfBroken } from '@/lib/content'
 import { MATH_STYLESHEET } from '@/lib/math-stylesheet'
 import { postMetadata } from '@/lib/metadata'
 import { SEARCH_BODY } from '@/lib/search-index'
@@ -82,7 +82,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
         <div {...searchable} className="prose prose-ink max-w-none">
           {/* KaTeX's styles and fonts, only where there is math (React puts the link in the head). */}
           {post.math ? <link rel="stylesheet" href={withBasePath(MATH_STYLESHEET)} precedence="default" /> : null}
-          <PostBody code={post.code} />
+          <PostBody code={postCode(post)} />
         </div>
 
         {post.terms.tags.length ? (

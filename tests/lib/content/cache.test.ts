@@ -88,3 +88,51 @@ describe('the compile cache key', () => {
     expect(await loadIn(project, content)).toEqual({ compiled: 1, key: null })
   })
 })
+
+describe("next build's workers leave compiled code on disk", () => {
+  /** Loads `content` in `project` as a new process would, with or without codeOnDisk. */
+  async function freshLoad(project: string, content: string, codeOnDisk: boolean) {
+    vi.spyOn(process, 'cwd').mockReturnValue(project)
+    vi.resetModules()
+    ;(globalThis as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for('inkwell.compileCache')]?.clear()
+    const { loadContent } = await import('@/lib/content/load')
+    const { postCode } = await import('@/lib/content')
+    return { content: await loadContent({ root: content, includeDrafts: false, now: NOW, codeOnDisk }), postCode }
+  }
+
+  it('loads posts without their code, and postCode reads it back from the cache as compiled', async () => {
+    vi.stubEnv('INKWELL_CACHE', '1')
+    const project = copyProject()
+    const content = tempSite({ 'posts/a.mdx': post([], '## Setup\n\nText with **bold** words.') })
+    const held = (await freshLoad(project, content, false)).content.posts[0]!
+    expect(held.code).toContain('bold')
+    expect(held.codeKey).toBeUndefined()
+
+    const { content: loaded, postCode } = await freshLoad(project, content, true)
+    const onDisk = loaded.posts[0]!
+    expect(onDisk.code).toBe('')
+    expect(onDisk.codeKey).toMatch(/^[0-9a-f]{40}$/)
+    expect(postCode(onDisk)).toBe(held.code)
+    expect(postCode(held)).toBe(held.code)
+    // Emptied while a build runs: one message that names the post, not a page without its text.
+    fs.rmSync(path.join(project, 'node_modules/.cache/inkwell'), { recursive: true, force: true })
+    expect(() => postCode(onDisk)).toThrow(/posts\/a\.mdx: its compiled code is gone from .*build again/)
+  })
+
+  it('keeps the code in memory when there is no cache to read it from', async () => {
+    vi.stubEnv('INKWELL_CACHE', '0')
+    const project = copyProject()
+    const content = tempSite({ 'posts/a.mdx': post([], 'Text with **bold** words.') })
+    const onDisk = (await freshLoad(project, content, true)).content.posts[0]!
+    expect(onDisk.code).toContain('bold')
+    expect(onDisk.codeKey).toBeUndefined()
+  })
+
+  it('is how next build loads content, and only next build', async () => {
+    const { contentOptions } = await import('@/lib/content')
+    expect(contentOptions({ NEXT_PHASE: 'phase-production-build' }).codeOnDisk).toBe(true)
+    expect(contentOptions({ NEXT_PHASE: 'phase-production-server' }).codeOnDisk).toBe(false)
+    expect(contentOptions({ NODE_ENV: 'development', NEXT_PHASE: 'phase-development-server' }).codeOnDisk).toBe(false)
+    expect(contentOptions({}).codeOnDisk).toBe(false)
+  })
+})
