@@ -333,8 +333,8 @@ npm run bench -- --sizes 100 --engines inkwell,hugo --skip-serve --skip-lighthou
 Other options: \`--ref <git ref>\` (the commit to measure; default \`HEAD\`), \`--timeout <minutes>\`
 (per build; default 120). Hugo, nginx, wrk, Chromium and PostgreSQL come from apt when missing (as root);
 Astro and Lighthouse are installed with npm into \`bench/work/\` on the first run. Whatever cannot
-be installed is skipped, with a note. Every run writes \`bench/results/<date>.json\`, this file
-and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
+be installed is skipped, with a note. Every run writes \`bench/results/<date>.json\` (a second
+run that day \`<date>-2.json\`, and so on), this file and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
 
 ## Method
 
@@ -416,12 +416,29 @@ ${notes(results)}
 }
 
 /** The newest results file in `dir` (names are dates). */
+// A date's first run is <date>.json, later runs that day <date>-2.json, <date>-3.json and so on:
+// a second run never overwrites the first.
+const RESULTS_FILE = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.json$/
+
+/** The results files in dir, oldest run first. */
+export function resultsFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  const runs = fs.readdirSync(dir).flatMap((f) => {
+    const m = RESULTS_FILE.exec(f)
+    return m ? [{ f, date: m[1]!, n: Number(m[2] ?? 1) }] : []
+  })
+  runs.sort((a, b) => (a.date === b.date ? a.n - b.n : a.date < b.date ? -1 : 1))
+  return runs.map((r) => path.join(dir, r.f))
+}
+
 export function newestResults(dir: string): string | undefined {
-  const files = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f))
-        .sort()
-    : []
-  return files.length ? path.join(dir, files.at(-1)!) : undefined
+  return resultsFiles(dir).at(-1)
+}
+
+/** Where a run on date writes its results: the date's first free name. */
+export function nextResultsFile(dir: string, date: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, n === 1 ? `${date}.json` : `${date}-${n}.json`)
+    if (!fs.existsSync(file)) return file
+  }
 }

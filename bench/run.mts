@@ -1,8 +1,8 @@
 // npm run bench -- [--sizes 100,1000] [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments] [--skip-dev]
 //                  [--seed 42] [--ref HEAD] [--timeout 120]
 // Generates a corpus per size, builds it with each engine, measures Inkwell's pages and serving on
-// the smallest size (comment load too), prints the tables and writes bench/results/<date>.json, bench/README.md and
-// bench/results/build-time.svg. bench/README.md explains the method.
+// the smallest size (comment load too), prints the tables and writes bench/results/<date>.json
+// (<date>-2.json for a second run that day), bench/README.md and bench/results/build-time.svg. bench/README.md explains the method.
 import { spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,7 +19,7 @@ import { hugo } from './engines/hugo'
 import { CACHE, DEV_CACHE, EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
 import { dirBytes, killRunning, round, type Run } from './measure'
 import { lighthouse, LIGHTHOUSE_RUNS, medianScores, pageWeight, setupLighthouse, type Scores } from './pages'
-import { buildTimeSvg, newestResults, readme, summary, type BuildResult, type Results } from './report'
+import { buildTimeSvg, newestResults, nextResultsFile, readme, summary, type BuildResult, type Results } from './report'
 import { freePort, NGINX, startNginx, startProxy, stop, waitFor, wrk } from './serve'
 
 const { values: args } = parseArgs({
@@ -337,7 +337,7 @@ const results: Results = {
 }
 const dir = path.join(ROOT, 'bench', 'results')
 fs.mkdirSync(dir, { recursive: true })
-const file = path.join(dir, `${date}.json`)
+const file = nextResultsFile(dir, date)
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 // The README and plot show the newest results file: this run's, unless the clock went back.
 const newest = newestResults(dir)!
