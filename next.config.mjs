@@ -36,7 +36,9 @@ export default function config(phase) {
     // *.node.ts(x) ones only where a Node server runs the site, not in a static export (the search
     // index route: an export has the index as plain files; the comment API, comment pages and
     // feeds, and /admin: an export has no server, and its comments live on `comments.endpoint`).
-    pageExtensions: ['ts', 'tsx', 'mdx', ...(dev ? ['dev.ts'] : []), ...(staticExport ? [] : ['node.ts', 'node.tsx'])],
+    // *.export.ts ones only in a static export: a post's images and social card, prerendered as
+    // files there and answered on request by their route.node.ts elsewhere (lib/post-files.ts).
+    pageExtensions: ['ts', 'tsx', 'mdx', ...(dev ? ['dev.ts'] : []), ...(staticExport ? ['export.ts'] : ['node.ts', 'node.tsx'])],
     poweredByHeader: false,
     // INKWELL_COMPRESS=0: responses leave uncompressed, for a proxy in front that compresses
     // (deploy/nginx-lb.conf). Read by next start when it starts; a standalone server keeps what

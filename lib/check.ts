@@ -1,5 +1,5 @@
 import { aliasProblems, APP_DIR, reservedSegments } from './aliases'
-import { contentOptions, type Post, type Problem } from './content'
+import { contentOptions, type Content, type Post, type Problem } from './content'
 import type { LoadOptions } from './content/load'
 import { inspectContent } from './content/load'
 import { mayThrow, sortProblems } from './content/problems'
@@ -7,6 +7,8 @@ import { mayThrow, sortProblems } from './content/problems'
 export interface CheckResult {
   problems: Problem[]
   posts: number
+  /** The site as the build shows it (drafts only in a preview); none when it failed to load. */
+  site?: Content
 }
 
 const LOCATED = /^(.+?):(\d+):(\d+) (.*)$/s
@@ -25,15 +27,17 @@ export async function checkContent(
   const problems = new Map<string, Problem>()
   const add = (list: Problem[]) => list.forEach((p) => problems.set(`${p.file}:${p.line}:${p.column}:${p.message}`, p))
   let posts = 0
+  let site: Content | undefined
   for (const includeDrafts of [true, base.includeDrafts]) {
     const { content, problems: found } = await inspectContent({ ...base, includeDrafts })
     add(found)
+    site = content ?? undefined
     if (!content || !includeDrafts) continue
     posts = content.posts.length
     add(aliasProblems(content.posts, reservedSegments(APP_DIR), { paths: content.paths, publicDir: base.publicDir }))
     add(await trialRender(content.posts.filter((post) => mayThrow(post.code))))
   }
-  return { problems: sortProblems([...problems.values()]), posts }
+  return { problems: sortProblems([...problems.values()]), posts, site }
 }
 
 /**

@@ -78,12 +78,29 @@ const CARD_SOURCES = [
  * 18 ms, so cards are kept on disk by their text: a rebuild draws only those that changed.
  */
 export async function socialCard(card: CardText): Promise<Response> {
-  const key = keyFor(CARD_SOURCES, JSON.stringify([card.title, card.site, card.footer ?? null]))
-  const cached = key ? readBytes('og', key) : undefined
-  if (cached) return new Response(new Uint8Array(cached), { headers: { 'content-type': 'image/png' } })
-  const bytes = await drawCard(card)
-  if (key) writeBytes('og', key, bytes)
-  return new Response(bytes, { headers: { 'content-type': 'image/png' } })
+  const text = JSON.stringify([card.title, card.site, card.footer ?? null])
+  let bytes = recent.get(text)
+  if (!bytes) {
+    const key = keyFor(CARD_SOURCES, text)
+    const cached = key ? readBytes('og', key) : undefined
+    bytes = cached ? new Uint8Array(cached) : await drawCard(card)
+    if (key && !cached) writeBytes('og', key, bytes)
+  }
+  remember(text, bytes)
+  return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'image/png' } })
+}
+
+/**
+ * The cards a server answered last (about 40 KB each), newest last: where it draws cards on
+ * request and has no disk cache (a standalone server ships without lib/, which the cache key
+ * needs), a card asked for again is not drawn again.
+ */
+const recent = new Map<string, Uint8Array>()
+const RECENT_CARDS = 64
+function remember(text: string, bytes: Uint8Array) {
+  recent.delete(text)
+  recent.set(text, bytes)
+  if (recent.size > RECENT_CARDS) recent.delete(recent.keys().next().value!)
 }
 
 type Sharp = (typeof import('sharp'))['default']

@@ -3,9 +3,12 @@
 // build starts, gets the same INKWELL_NOW: a post scheduled for a moment inside a long build is
 // then in every list or in none.
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { EnvError, readEnv } from '../lib/env'
+import { manifestPath } from '../lib/post-files-manifest'
 
 const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name)
 const env: NodeJS.ProcessEnv = { ...process.env, INKWELL_NOW: process.env.INKWELL_NOW || new Date().toISOString() }
@@ -18,16 +21,35 @@ try {
   process.exit(2)
 }
 
-const steps: [string, string[]][] = [
-  [bin('tsx'), ['scripts/check.mts', '--build']],
+// The check writes the manifest of the posts' images and cards (lib/post-files-manifest.ts) here;
+// it moves into <distDir> once next build, which empties that folder, is done. An export has those
+// files as files and needs none.
+const serverBuild = env.INKWELL_OUTPUT !== 'export'
+const pending = path.join(os.tmpdir(), `inkwell-post-files-${process.pid}.json`)
+const moveManifest = () => {
+  const target = manifestPath(env)
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.copyFileSync(pending, target)
+  fs.rmSync(pending, { force: true })
+}
+
+const steps: ([string, string[]] | (() => void))[] = [
+  [bin('tsx'), ['scripts/check.mts', '--build', ...(serverBuild ? ['--post-files', pending] : [])]],
   [bin('next'), ['build']],
+  ...(serverBuild ? [moveManifest] : []),
   [bin('tsx'), ['scripts/search-index.mts']],
   // _headers, _redirects and .nojekyll (lib/static-host) in the export folder.
   ...(env.INKWELL_OUTPUT === 'export' ? [[bin('tsx'), ['scripts/host-files.mts']] satisfies [string, string[]]] : []),
   // INKWELL_OUTPUT=standalone: static files, search index and content beside server.js.
   ...(env.INKWELL_OUTPUT === 'standalone' ? [[bin('tsx'), ['scripts/standalone.mts']] satisfies [string, string[]]] : []),
 ]
-for (const [command, args] of steps) {
+process.on('exit', () => fs.rmSync(pending, { force: true }))
+for (const step of steps) {
+  if (typeof step === 'function') {
+    step()
+    continue
+  }
+  const [command, args] = step
   const { status, signal } = spawnSync(command, args, { env, stdio: 'inherit' })
   if (status !== 0) process.exit(status ?? (signal ? 1 : 0))
 }

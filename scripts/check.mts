@@ -2,6 +2,8 @@
 // With --build (how npm run build starts), posts are compiled as pages need them into the compile
 // cache, so next build's workers only read them. Alone, the check compiles only as far as finding
 // problems needs (see CompileOptions.checkOnly), in about half the time.
+// With --build --post-files <file> it also writes what a server needs to answer the posts' images
+// and cards without loading the content (lib/post-files-manifest.ts) to that file.
 // With --watch it checks again whenever a file under content/ changes, recompiling only what
 // changed; .vscode/tasks.json runs it so that problems appear in the editor at their lines.
 import fs from 'node:fs'
@@ -11,6 +13,7 @@ import { contentOptions, formatProblem } from '../lib/content'
 import { createCompilePool } from '../lib/content/compile-pool'
 
 const build = process.argv.includes('--build')
+const postFiles = build && process.argv.includes('--post-files') ? process.argv[process.argv.indexOf('--post-files') + 1] : undefined
 const watch = process.argv.includes('--watch') && !build
 const root = contentOptions().root
 const countPosts = () => {
@@ -28,12 +31,16 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 async function run(compile?: typeof pool): Promise<boolean> {
   const started = watch ? performance.now() : 0 // the first run counts from process start
   if (watch) console.log(`Checking ${path.relative(process.cwd(), root) || root} …`)
-  const { problems, posts } = await checkContent(process.env, { compile: compile?.compile, checkOnly: !build })
+  const { problems, posts, site } = await checkContent(process.env, { compile: compile?.compile, checkOnly: !build })
   for (const problem of problems) console.error(formatProblem(problem))
   const errors = problems.filter((p) => p.severity === 'error').length
   const summary = `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')} in ${plural(posts, 'post')} (${Math.round(performance.now() - started)} ms)`
   if (errors) console.error(`\n✗ ${summary}`)
   else console.log(`✓ ${summary}`)
+  if (postFiles && site && !errors) {
+    const { postFilesManifest, writeManifest } = await import('../lib/post-files-manifest')
+    writeManifest(postFiles, postFilesManifest(site, root))
+  }
   return errors === 0
 }
 

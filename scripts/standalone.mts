@@ -36,6 +36,8 @@ export function standaloneCopies(
     copies: [
       { from: path.join(dist, 'static'), to: path.join(dist, 'static'), required: true },
       { from: path.join(dist, 'pagefind'), to: path.join(dist, 'pagefind'), required: true },
+      // The posts' images and cards, answered without loading the content (lib/post-files-manifest.ts).
+      { from: path.join(dist, 'inkwell'), to: path.join(dist, 'inkwell'), required: true },
       { from: content, to: content, required: true },
       { from: 'public', to: 'public', required: false },
     ],

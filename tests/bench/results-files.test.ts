@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { newestResults, nextResultsFile, resultsFiles } from '@/bench/report'
@@ -30,7 +29,12 @@ describe('bench results files', () => {
 
   it('orders runs by date, then by run within the date, ignoring other files', () => {
     const dir = folder('2026-12-03-10.json', '2026-12-03.json', '2026-11-30.json', '2026-12-03-2.json', 'build-time.svg', 'notes.json')
-    expect(resultsFiles(dir).map((f) => path.basename(f))).toEqual(['2026-11-30.json', '2026-12-03.json', '2026-12-03-2.json', '2026-12-03-10.json'])
+    expect(resultsFiles(dir).map((f) => path.basename(f))).toEqual([
+      '2026-11-30.json',
+      '2026-12-03.json',
+      '2026-12-03-2.json',
+      '2026-12-03-10.json',
+    ])
     expect(path.basename(newestResults(dir)!)).toBe('2026-12-03-10.json')
     expect(newestResults(path.join(dir, 'missing'))).toBeUndefined()
   })

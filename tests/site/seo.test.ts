@@ -167,8 +167,14 @@ describe('discoverability of the fixture site', () => {
     const kept = path.join(ROOT, 'node_modules/.cache/inkwell/og')
     expect(fs.readdirSync(kept).some((name) => fs.readFileSync(path.join(kept, name)).equals(png))).toBe(true)
     expect((await fetch(`${base}/og.png`)).headers.get('content-type')).toBe('image/png')
-    // Drafts get no card.
+    // Drafts get no card, nor do names that are no post.
     expect((await fetch(`${base}/og/secret-draft.png`)).status).toBe(404)
+    expect((await fetch(`${base}/og/hello.jpg`)).status).toBe(404)
+    // Drawn on request, and the same bytes answered again from memory or the cache: one ETag.
+    const again = await fetch(`${base}/og/hello.png`)
+    expect(Buffer.from(await again.arrayBuffer()).equals(png)).toBe(true)
+    expect(again.headers.get('etag')).toBe(response.headers.get('etag'))
+    expect((await fetch(`${base}/og/hello.png`, { headers: { 'If-None-Match': again.headers.get('etag')! } })).status).toBe(304)
   })
 
   it('redirects a post’s old URLs permanently to it', async () => {
