@@ -334,7 +334,9 @@ Other options: \`--ref <git ref>\` (the commit to measure; default \`HEAD\`), \`
 (per build; default 120). Hugo, nginx, wrk, Chromium and PostgreSQL come from apt when missing (as root);
 Astro and Lighthouse are installed with npm into \`bench/work/\` on the first run. Whatever cannot
 be installed is skipped, with a note. Every run writes \`bench/results/<date>.json\` (a second
-run that day \`<date>-2.json\`, and so on), this file and \`bench/results/build-time.svg\`. Benchmarks are not part of \`npm test\`.
+run that day \`<date>-2.json\`, and so on) with its plot beside it (\`<date>.svg\`), and this file
+and \`bench/results/build-time.svg\` from the newest run; \`npm run bench -- --report\` writes
+them again from the results files without measuring. Benchmarks are not part of \`npm test\`.
 
 ## Method
 
@@ -433,6 +435,26 @@ export function resultsFiles(dir: string): string[] {
 
 export function newestResults(dir: string): string | undefined {
   return resultsFiles(dir).at(-1)
+}
+
+/**
+ * Draws each run's plot beside its results (`<run>.svg`), and the newest run's as
+ * build-time.svg with bench/README.md: a later run over fewer sizes leaves the full run's plot in
+ * place. Everything comes from the results files, so this can be redone without measuring
+ * (`npm run bench -- --report`). Returns the newest results file.
+ */
+export function writeReports(dir: string, readmeFile: string): string | undefined {
+  const files = resultsFiles(dir)
+  for (const file of files) {
+    const results = JSON.parse(fs.readFileSync(file, 'utf8')) as Results
+    fs.writeFileSync(file.replace(/\.json$/, '.svg'), buildTimeSvg(results))
+  }
+  const newest = files.at(-1)
+  if (!newest) return undefined
+  const shown = JSON.parse(fs.readFileSync(newest, 'utf8')) as Results
+  fs.writeFileSync(path.join(dir, 'build-time.svg'), buildTimeSvg(shown))
+  fs.writeFileSync(readmeFile, readme(shown, newest))
+  return newest
 }
 
 /** Where a run on date writes its results: the date's first free name. */

@@ -2,7 +2,8 @@
 //                  [--seed 42] [--ref HEAD] [--timeout 120]
 // Generates a corpus per size, builds it with each engine, measures Inkwell's pages and serving on
 // the smallest size (comment load too), prints the tables and writes bench/results/<date>.json
-// (<date>-2.json for a second run that day), bench/README.md and bench/results/build-time.svg. bench/README.md explains the method.
+// (<date>-2.json for a second run that day) and its plot, bench/README.md and
+// bench/results/build-time.svg; with --report only the last three, from the stored results. bench/README.md explains the method.
 import { spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,7 +20,7 @@ import { hugo } from './engines/hugo'
 import { CACHE, DEV_CACHE, EXPORT, inkwell, nextStart, SITE } from './engines/inkwell'
 import { dirBytes, killRunning, round, type Run } from './measure'
 import { lighthouse, LIGHTHOUSE_RUNS, medianScores, pageWeight, setupLighthouse, type Scores } from './pages'
-import { buildTimeSvg, newestResults, nextResultsFile, readme, summary, type BuildResult, type Results } from './report'
+import { nextResultsFile, summary, writeReports, type BuildResult, type Results } from './report'
 import { freePort, NGINX, startNginx, startProxy, stop, waitFor, wrk } from './serve'
 
 const { values: args } = parseArgs({
@@ -33,8 +34,15 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '42' },
     ref: { type: 'string', default: 'HEAD' },
     timeout: { type: 'string', default: '120' },
+    report: { type: 'boolean', default: false },
   },
 })
+// --report: bench/README.md and the plots written again from the results files; nothing measured.
+if (args.report) {
+  const newest = writeReports(path.join(ROOT, 'bench', 'results'), path.join(ROOT, 'bench', 'README.md'))
+  console.log(newest ? `wrote bench/README.md and the plots from ${path.relative(ROOT, newest)}` : 'no results in bench/results')
+  process.exit(0)
+}
 const sizes = args.sizes
   .split(',')
   .map((s) => Number(s.replace(/[_,]/g, '')))
@@ -44,7 +52,7 @@ const seed = Number(args.seed)
 const timeoutMs = Number(args.timeout) * 60_000
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed) || !(timeoutMs > 0)) {
   console.error(
-    'usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments] [--skip-dev] [--seed 42] [--ref HEAD] [--timeout 120]',
+    'usage: npm run bench -- --sizes 100,1000 [--engines inkwell,astro,hugo] [--skip-serve] [--skip-lighthouse] [--skip-comments] [--skip-dev] [--seed 42] [--ref HEAD] [--timeout 120] | --report',
   )
   process.exit(2)
 }
@@ -340,8 +348,5 @@ fs.mkdirSync(dir, { recursive: true })
 const file = nextResultsFile(dir, date)
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 // The README and plot show the newest results file: this run's, unless the clock went back.
-const newest = newestResults(dir)!
-const shown = JSON.parse(fs.readFileSync(newest, 'utf8')) as Results
-fs.writeFileSync(path.join(dir, 'build-time.svg'), buildTimeSvg(shown))
-fs.writeFileSync(path.join(ROOT, 'bench', 'README.md'), readme(shown, newest))
+writeReports(dir, path.join(ROOT, 'bench', 'README.md'))
 console.log(`\n${summary(results)}\n\nwrote ${path.relative(ROOT, file)}, bench/results/build-time.svg and bench/README.md`)

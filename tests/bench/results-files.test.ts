@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { newestResults, nextResultsFile, resultsFiles } from '@/bench/report'
+import { newestResults, nextResultsFile, resultsFiles, writeReports } from '@/bench/report'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -37,5 +37,21 @@ describe('bench results files', () => {
     ])
     expect(path.basename(newestResults(dir)!)).toBe('2026-12-03-10.json')
     expect(newestResults(path.join(dir, 'missing'))).toBeUndefined()
+  })
+
+  it('draws every run its own plot and shows the newest in the README, so a short run leaves the full run’s plot', () => {
+    const dir = folder()
+    const stored = path.join(import.meta.dirname, '../../bench/results')
+    fs.copyFileSync(path.join(stored, '2026-12-03.json'), path.join(dir, '2026-12-03.json'))
+    const short = JSON.parse(fs.readFileSync(path.join(stored, '2026-12-03.json'), 'utf8')) as { builds: { posts: number }[] }
+    short.builds = short.builds.filter((b) => b.posts === 100)
+    fs.writeFileSync(path.join(dir, '2026-12-03-2.json'), JSON.stringify(short))
+    const readme = path.join(dir, 'README.md')
+    expect(path.basename(writeReports(dir, readme)!)).toBe('2026-12-03-2.json')
+    const full = fs.readFileSync(path.join(dir, '2026-12-03.svg'), 'utf8')
+    expect(full).toContain('10,000 posts')
+    expect(fs.readFileSync(path.join(dir, '2026-12-03-2.svg'), 'utf8')).not.toContain('10,000 posts')
+    expect(fs.readFileSync(path.join(dir, 'build-time.svg'), 'utf8')).toBe(fs.readFileSync(path.join(dir, '2026-12-03-2.svg'), 'utf8'))
+    expect(fs.readFileSync(readme, 'utf8')).toContain('From `2026-12-03-2.json`')
   })
 })
