@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { contentOptions, devPostFiles, getContent, getPost } from './content'
-import { socialCard } from './og-image'
+import { socialCard, type CardText } from './og-image'
 import { assetSegments, manifestPath, postCard, type PostFilesManifest } from './post-files-manifest'
 import { NO_SLUG, staticParams } from './static-params'
 
@@ -70,7 +70,8 @@ export async function assetResponse(request: Request | null, slug: string, asset
   const built = await builtManifest()
   let file: string | undefined
   if (built) {
-    const relative = Object.hasOwn(built.assets, `${slug}/${asset.join('/')}`) ? built.assets[`${slug}/${asset.join('/')}`] : undefined
+    const key = `${slug}/${asset.join('/')}`
+    const relative = Object.hasOwn(built.assets, key) ? built.assets[key] : undefined
     file = relative && path.join(/*turbopackIgnore: true*/ contentOptions().root, relative)
   } else {
     const post = await getPost(slug)
@@ -95,7 +96,7 @@ export async function cardResponse(request: Request | null, image: string): Prom
   if (!image.endsWith('.png')) return notFound()
   const slug = image.slice(0, -'.png'.length)
   const built = await builtManifest()
-  let card
+  let card: CardText | undefined
   if (built) card = Object.hasOwn(built.cards, slug) ? built.cards[slug] : undefined
   else {
     const post = await getPost(slug)
