@@ -3,7 +3,8 @@
 // Generates a corpus per size, builds it with each engine, measures Inkwell's pages and serving on
 // the smallest size (comment load too), prints the tables and writes bench/results/<date>.json
 // (<date>-2.json for a second run that day) and its plot, bench/README.md and
-// bench/results/build-time.svg; with --report only the last three, from the stored results. bench/README.md explains the method.
+// bench/results/build-time.svg; with --report only the last three, from the stored results.
+// bench/README.md explains the method.
 import { spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'

@@ -78,6 +78,11 @@ const CARD_SOURCES = [
  * 18 ms, so cards are kept on disk by their text: a rebuild draws only those that changed.
  */
 export async function socialCard(card: CardText): Promise<Response> {
+  return new Response(await socialCardPng(card), { headers: { 'content-type': 'image/png' } })
+}
+
+/** The card's PNG bytes, as socialCard answers them. */
+export async function socialCardPng(card: CardText): Promise<Uint8Array<ArrayBuffer>> {
   const text = JSON.stringify([card.title, card.site, card.footer ?? null])
   let bytes = recent.get(text)
   if (!bytes) {
@@ -87,7 +92,7 @@ export async function socialCard(card: CardText): Promise<Response> {
     if (key && !cached) writeBytes('og', key, bytes)
   }
   remember(text, bytes)
-  return new Response(new Uint8Array(bytes), { headers: { 'content-type': 'image/png' } })
+  return new Uint8Array(bytes)
 }
 
 /**

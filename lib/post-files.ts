@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { contentOptions, devPostFiles, getContent, getPost } from './content'
-import { socialCard, type CardText } from './og-image'
+import { socialCardPng, type CardText } from './og-image'
 import { assetSegments, manifestPath, postCard, type PostFilesManifest } from './post-files-manifest'
 import { NO_SLUG, staticParams } from './static-params'
 
@@ -78,9 +78,9 @@ export async function assetResponse(request: Request | null, slug: string, asset
     file = post && assetSegments(post).find(({ segments }) => segments.join('/') === asset.join('/'))?.file
   }
   if (!file) return notFound()
-  let bytes: Buffer
+  let bytes: Uint8Array<ArrayBuffer>
   try {
-    bytes = await fs.promises.readFile(file)
+    bytes = new Uint8Array(await fs.promises.readFile(file))
   } catch {
     return notFound()
   }
@@ -103,8 +103,7 @@ export async function cardResponse(request: Request | null, image: string): Prom
     card = post && postCard(post, (await getContent()).site)
   }
   if (!card) return notFound()
-  const png = await socialCard(card)
-  return fileResponse(request, Buffer.from(await png.arrayBuffer()), { 'Content-Type': 'image/png' })
+  return fileResponse(request, await socialCardPng(card), { 'Content-Type': 'image/png' })
 }
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
@@ -115,12 +114,12 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
  * and proxies may keep a file for an hour: an edited image or a retitled post's card shows
  * within that, at the same URL. (A static export's files get whatever headers its host sends.)
  */
-function fileResponse(request: Request | null, bytes: Buffer, headers: Record<string, string>): Response {
+function fileResponse(request: Request | null, bytes: Uint8Array<ArrayBuffer>, headers: Record<string, string>): Response {
   const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`
   const common = { ETag: etag, 'Cache-Control': 'public, max-age=3600' }
   const match = request?.headers.get('if-none-match')
   if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
     return new Response(null, { status: 304, headers: common })
   }
-  return new Response(new Uint8Array(bytes), { headers: { ...headers, ...common } })
+  return new Response(bytes, { headers: { ...headers, ...common } })
 }

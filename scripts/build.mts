@@ -22,15 +22,14 @@ try {
 }
 
 // The check writes the manifest of the posts' images and cards (lib/post-files-manifest.ts) here;
-// it moves into <distDir> once next build, which empties that folder, is done. An export has those
-// files as files and needs none.
+// it is copied into <distDir> once next build, which empties that folder, is done, and removed
+// when this process exits. An export has those files as files and needs none.
 const serverBuild = env.INKWELL_OUTPUT !== 'export'
 const pending = path.join(os.tmpdir(), `inkwell-post-files-${process.pid}.json`)
 const moveManifest = () => {
   const target = manifestPath(env)
   fs.mkdirSync(path.dirname(target), { recursive: true })
   fs.copyFileSync(pending, target)
-  fs.rmSync(pending, { force: true })
 }
 
 const steps: ([string, string[]] | (() => void))[] = [
